@@ -1,0 +1,67 @@
+//! The command line: one module per subcommand. Commands print for people on stdout/stderr
+//! and return an exit code; they hold no logic the library does not expose.
+
+mod schema;
+mod validate;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Exit codes shared by every command.
+pub mod exit {
+    /// Everything went well (the data is valid).
+    pub const OK: u8 = 0;
+    /// The data is invalid.
+    pub const INVALID: u8 = 1;
+    /// Wrong usage, or a file or directory that cannot be read.
+    pub const USAGE_OR_IO: u8 = 2;
+}
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "floss-registry",
+    version,
+    about = "A public catalogue of free/open-source software assessed against privacy-by-design criteria",
+    long_about = "floss-registry keeps a catalogue of free/open-source software in a git data repository, \
+checks every entry against the registry's format and privacy-by-design criteria, and serves it.\n\n\
+The data directory holds entries/, criteria/, categories/ and services/ (see registry-data/README.md).",
+    after_help = "Examples:\n  floss-registry validate registry-data\n  floss-registry validate --format json registry-data > report.json\n  floss-registry schema > entry.schema.json"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check a data directory and report every problem, with file, line and column.
+    ///
+    /// Exit status: 0 when the data is valid (warnings allowed), 1 when it is invalid,
+    /// 2 for usage errors or a directory that cannot be read.
+    Validate(validate::Args),
+    /// Print the JSON Schema of a data file (an entry by default), for editors and tools.
+    Schema(schema::Args),
+}
+
+/// The data directory: `--data`, then `FLOSS_REGISTRY_DATA`, then `./registry-data`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct DataArg {
+    /// Data directory (entries/, criteria/, categories/, services/).
+    #[arg(
+        value_name = "DATA_DIR",
+        env = "FLOSS_REGISTRY_DATA",
+        default_value = "registry-data"
+    )]
+    pub data: PathBuf,
+}
+
+/// Runs a parsed command line and returns the process exit code.
+pub fn run(cli: Cli) -> ExitCode {
+    let code = match cli.command {
+        Command::Validate(args) => validate::run(&args),
+        Command::Schema(args) => schema::run(&args),
+    };
+    ExitCode::from(code)
+}

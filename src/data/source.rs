@@ -1,0 +1,114 @@
+//! Reading one file safely: size limit checked before reading, UTF-8 checked, positions computed.
+
+use std::ops::Range;
+use std::path::Path;
+
+use super::diagnostic::{Diagnostic, codes};
+
+/// Files larger than this are rejected without being read.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024;
+
+/// Reads a data file, or explains why it cannot be used. `rel` is the path shown to people.
+pub fn read_text(path: &Path, rel: &str) -> Result<String, Diagnostic> {
+    let meta = std::fs::metadata(path).map_err(|e| {
+        Diagnostic::error(codes::UNREADABLE, rel, format!("cannot read the file: {e}"))
+    })?;
+    if meta.len() == 0 {
+        return Err(
+            Diagnostic::error(codes::EMPTY_FILE, rel, "the file is empty")
+                .with_hint("delete it, or fill it in: `floss-registry schema` describes an entry"),
+        );
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(Diagnostic::error(
+            codes::FILE_TOO_LARGE,
+            rel,
+            format!(
+                "the file is {} bytes, over the limit of {} bytes",
+                meta.len(),
+                MAX_FILE_BYTES
+            ),
+        )
+        .with_hint(
+            "shorten the descriptions and notes; link to documents instead of copying them",
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(|e| {
+        Diagnostic::error(codes::UNREADABLE, rel, format!("cannot read the file: {e}"))
+    })?;
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = e.utf8_error().valid_up_to();
+        let bytes = e.into_bytes();
+        // Show the line up to the bad byte, decoded lossily, so the position can be found.
+        let text = String::from_utf8_lossy(&bytes).into_owned();
+        let lossy_offset = String::from_utf8_lossy(&bytes[..valid]).len();
+        Diagnostic::error(
+            codes::INVALID_UTF8,
+            rel,
+            format!("invalid UTF-8 at byte {valid}"),
+        )
+        .at(&SourceText::new(&text), lossy_offset..lossy_offset + 1)
+        .with_hint("save the file as UTF-8 (data files must be UTF-8 text)")
+    })
+}
+
+/// A file's text with its line starts, to turn byte offsets into lines and columns.
+#[derive(Debug)]
+pub struct SourceText<'a> {
+    pub text: &'a str,
+    line_starts: Vec<usize>,
+}
+
+impl<'a> SourceText<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        SourceText { text, line_starts }
+    }
+
+    /// Zero-based line index of a byte offset.
+    pub fn line_index(&self, offset: usize) -> usize {
+        match self.line_starts.binary_search(&offset) {
+            Ok(i) => i,
+            Err(i) => i.saturating_sub(1),
+        }
+    }
+
+    pub fn line_start(&self, index: usize) -> usize {
+        self.line_starts
+            .get(index)
+            .copied()
+            .unwrap_or(self.text.len())
+    }
+
+    /// Byte range of a line, without its line break.
+    pub fn line_range(&self, index: usize) -> Range<usize> {
+        let start = self.line_start(index);
+        let end = self
+            .line_starts
+            .get(index + 1)
+            .map_or(self.text.len(), |&next| next.saturating_sub(1));
+        let end = if end > start && self.text.as_bytes().get(end - 1) == Some(&b'\r') {
+            end - 1
+        } else {
+            end
+        };
+        start..end.max(start)
+    }
+
+    /// One-based column (in characters) of a byte offset.
+    pub fn column(&self, offset: usize) -> usize {
+        let start = self.line_start(self.line_index(offset));
+        let offset = floor_char_boundary(self.text, offset);
+        self.text[start..offset.max(start)].chars().count() + 1
+    }
+}
+
+pub fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
+    offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}

@@ -1,0 +1,10 @@
+//! floss-registry: a public catalogue of free/open-source software assessed against
+//! privacy-by-design criteria, with evidence.
+//!
+//! Data flows one way: the data repository (`data`) is read into the model (`model`) and
+//! validated; the index and the HTTP layer read the result. See `ARCHITECTURE.md`.
+
+pub mod cli;
+pub mod data;
+pub mod model;
+pub mod util;
