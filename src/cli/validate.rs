@@ -57,11 +57,11 @@ pub fn run(args: &Args) -> u8 {
             })
         }
     };
-    if let Err(e) = written {
-        if e.kind() != std::io::ErrorKind::BrokenPipe {
-            eprintln!("error: cannot write the report: {e}");
-            return exit::USAGE_OR_IO;
-        }
+    if let Err(e) = written
+        && e.kind() != std::io::ErrorKind::BrokenPipe
+    {
+        eprintln!("error: cannot write the report: {e}");
+        return exit::USAGE_OR_IO;
     }
     if report.is_valid() {
         exit::OK

@@ -74,7 +74,7 @@ pub fn load_with_today(dir: &Path, latest_date: NaiveDate) -> Result<Loaded, Err
         &take(&mut listed, "categories"),
         FileKind::Category,
         &mut report,
-        |f, c, stem| checks::check_category(f, c, stem),
+        checks::check_category,
     );
     let services = load_kind::<Service>(
         &take(&mut listed, "services"),
@@ -86,7 +86,7 @@ pub fn load_with_today(dir: &Path, latest_date: NaiveDate) -> Result<Loaded, Err
         &take(&mut listed, "criteria"),
         FileKind::Criterion,
         &mut report,
-        |f, c, stem| checks::check_criterion(f, c, stem),
+        checks::check_criterion,
     );
     let ctx = Context {
         criteria: &criteria,
@@ -236,7 +236,7 @@ fn process<T: DeserializeOwned>(
         Ok(text) => check_text(&text, &file.rel, &file.stem, kind, check),
         Err(d) => Outcome {
             value: None,
-            diagnostics: vec![d],
+            diagnostics: vec![*d],
             slug_at: None,
             name_at: None,
         },

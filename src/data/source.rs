@@ -9,46 +9,49 @@ use super::diagnostic::{Diagnostic, codes};
 pub const MAX_FILE_BYTES: u64 = 64 * 1024;
 
 /// Reads a data file, or explains why it cannot be used. `rel` is the path shown to people.
-pub fn read_text(path: &Path, rel: &str) -> Result<String, Diagnostic> {
-    let meta = std::fs::metadata(path).map_err(|e| {
+pub fn read_text(path: &Path, rel: &str) -> Result<String, Box<Diagnostic>> {
+    let unreadable = |e: std::io::Error| {
         Diagnostic::error(codes::UNREADABLE, rel, format!("cannot read the file: {e}"))
-    })?;
+    };
+    let meta = std::fs::metadata(path).map_err(|e| Box::new(unreadable(e)))?;
     if meta.len() == 0 {
-        return Err(
+        return Err(Box::new(
             Diagnostic::error(codes::EMPTY_FILE, rel, "the file is empty")
                 .with_hint("delete it, or fill it in: `floss-registry schema` describes an entry"),
-        );
-    }
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(Diagnostic::error(
-            codes::FILE_TOO_LARGE,
-            rel,
-            format!(
-                "the file is {} bytes, over the limit of {} bytes",
-                meta.len(),
-                MAX_FILE_BYTES
-            ),
-        )
-        .with_hint(
-            "shorten the descriptions and notes; link to documents instead of copying them",
         ));
     }
-    let bytes = std::fs::read(path).map_err(|e| {
-        Diagnostic::error(codes::UNREADABLE, rel, format!("cannot read the file: {e}"))
-    })?;
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(Box::new(
+            Diagnostic::error(
+                codes::FILE_TOO_LARGE,
+                rel,
+                format!(
+                    "the file is {} bytes, over the limit of {} bytes",
+                    meta.len(),
+                    MAX_FILE_BYTES
+                ),
+            )
+            .with_hint(
+                "shorten the descriptions and notes; link to documents instead of copying them",
+            ),
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(|e| Box::new(unreadable(e)))?;
     String::from_utf8(bytes).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();
         let bytes = e.into_bytes();
         // Show the line up to the bad byte, decoded lossily, so the position can be found.
         let text = String::from_utf8_lossy(&bytes).into_owned();
         let lossy_offset = String::from_utf8_lossy(&bytes[..valid]).len();
-        Diagnostic::error(
-            codes::INVALID_UTF8,
-            rel,
-            format!("invalid UTF-8 at byte {valid}"),
+        Box::new(
+            Diagnostic::error(
+                codes::INVALID_UTF8,
+                rel,
+                format!("invalid UTF-8 at byte {valid}"),
+            )
+            .at(&SourceText::new(&text), lossy_offset..lossy_offset + 1)
+            .with_hint("save the file as UTF-8 (data files must be UTF-8 text)"),
         )
-        .at(&SourceText::new(&text), lossy_offset..lossy_offset + 1)
-        .with_hint("save the file as UTF-8 (data files must be UTF-8 text)")
     })
 }
 
