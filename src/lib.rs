@@ -5,6 +5,8 @@
 //! validated; the index and the HTTP layer read the result. See `ARCHITECTURE.md`.
 
 pub mod cli;
+pub mod config;
 pub mod data;
+pub mod git;
 pub mod model;
 pub mod util;

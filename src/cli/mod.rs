@@ -27,7 +27,7 @@ pub mod exit {
     long_about = "floss-registry keeps a catalogue of free/open-source software in a git data repository, \
 checks every entry against the registry's format and privacy-by-design criteria, and serves it.\n\n\
 The data directory holds entries/, criteria/, categories/ and services/ (see registry-data/README.md).",
-    after_help = "Examples:\n  floss-registry validate registry-data\n  floss-registry validate --format json registry-data > report.json\n  floss-registry schema > entry.schema.json"
+    after_help = "Examples:\n  floss-registry serve\n  floss-registry search \"alternative à WhatsApp\"\n  floss-registry validate registry-data\n  floss-registry validate --format json registry-data > report.json\n  floss-registry schema > entry.schema.json"
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -55,6 +55,21 @@ pub struct DataArg {
         default_value = "registry-data"
     )]
     pub data: PathBuf,
+}
+
+/// Sets up logs on stderr: `RUST_LOG` filters (default `info`), text or JSON lines.
+/// Logs never carry personal data: no IP address, no search query.
+pub fn init_tracing(format: crate::config::LogFormat) {
+    use tracing_subscriber::EnvFilter;
+    let filter = EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| EnvFilter::new("info,tantivy=warn,sqlx=warn"));
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
+    let _ = match format {
+        crate::config::LogFormat::Json => builder.json().try_init(),
+        crate::config::LogFormat::Text => builder.try_init(),
+    };
 }
 
 /// Runs a parsed command line and returns the process exit code.

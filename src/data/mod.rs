@@ -9,11 +9,12 @@
 mod checks;
 mod diagnostic;
 mod document;
+pub mod fingerprint;
 mod load;
 pub mod schema;
 mod source;
 
-pub use diagnostic::{Diagnostic, Location, Report, Severity};
+pub use diagnostic::{Diagnostic, Location, Report, Severity, codes};
 pub use load::{Catalogue, Loaded, load, load_with_today, parse_entry_text};
 pub use source::MAX_FILE_BYTES;
 

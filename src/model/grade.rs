@@ -17,7 +17,18 @@ use super::entry::{Entry, Status};
 
 /// A letter from A (best) to E.
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+    utoipa::ToSchema,
 )]
 pub enum Grade {
     A,
@@ -66,7 +77,7 @@ impl std::fmt::Display for Grade {
 }
 
 /// The grade with every number that produced it, so pages can show how it was computed.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, utoipa::ToSchema)]
 pub struct GradeBreakdown {
     pub grade: Grade,
     /// Share of recommended points obtained, 0–100, before the gates are applied.

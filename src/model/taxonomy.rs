@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use super::text::{Localized, LocalizedList};
 
 /// A category of software ("messaging", "file-sync"...), one file in `categories/`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Category {
     /// Stable identifier, equal to the file name.
@@ -20,7 +20,7 @@ pub struct Category {
 pub type Aliases = LocalizedList;
 
 /// A proprietary service that free software replaces ("whatsapp", "google-drive"...).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Service {
     #[schemars(pattern(r"^[a-z0-9]+(-[a-z0-9]+)*$"), length(max = 64))]

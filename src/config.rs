@@ -1,0 +1,267 @@
+//! Configuration, parsed once at start-up: command-line flags, then environment variables,
+//! then an optional TOML file, then built-in defaults. Nothing reads the environment later.
+//!
+//! | setting | flag | environment | file key | default |
+//! |---|---|---|---|---|
+//! | data directory | `--data` | `FLOSS_REGISTRY_DATA` | `data` | `registry-data` |
+//! | state directory (index, database) | `--state` | `FLOSS_REGISTRY_STATE` | `state` | `var` |
+//! | listen address | `--bind` | `FLOSS_REGISTRY_BIND` | `bind` | `127.0.0.1:8080` |
+//! | public base URL (links in exports) | `--public-url` | `FLOSS_REGISTRY_PUBLIC_URL` | `public_url` | `http://<bind>` |
+//! | log format (`text` or `json`) | `--log-format` | `FLOSS_REGISTRY_LOG_FORMAT` | `log_format` | `text` |
+//! | request timeout, seconds | — | `FLOSS_REGISTRY_REQUEST_TIMEOUT` | `request_timeout_secs` | `10` |
+//! | config file | `--config` | `FLOSS_REGISTRY_CONFIG` | — | none |
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use serde::Deserialize;
+
+/// A configuration that cannot be used; the message names the setting and where it came from.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("cannot read the config file {path}: {source}")]
+    ReadFile {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("config file {path} is not valid: {message}")]
+    ParseFile { path: PathBuf, message: String },
+    #[error("{setting} = `{value}` is not valid: {reason}")]
+    Invalid {
+        setting: &'static str,
+        value: String,
+        reason: String,
+    },
+}
+
+/// Log output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum LogFormat {
+    Text,
+    Json,
+}
+
+/// Flags shared by the commands that run on a data directory and a state directory.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct ConfigArgs {
+    /// Data directory: entries/, criteria/, categories/, services/ [default: registry-data]
+    #[arg(long, value_name = "DIR", env = "FLOSS_REGISTRY_DATA")]
+    pub data: Option<PathBuf>,
+    /// State directory for the search index (and, later, the database) [default: var]
+    #[arg(long, value_name = "DIR", env = "FLOSS_REGISTRY_STATE")]
+    pub state: Option<PathBuf>,
+    /// Optional TOML configuration file (keys as in the README's configuration table)
+    #[arg(long, value_name = "FILE", env = "FLOSS_REGISTRY_CONFIG")]
+    pub config: Option<PathBuf>,
+}
+
+/// Flags of `serve` on top of [`ConfigArgs`].
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    pub common: ConfigArgs,
+    /// Address to listen on [default: 127.0.0.1:8080]
+    #[arg(long, value_name = "ADDR", env = "FLOSS_REGISTRY_BIND")]
+    pub bind: Option<String>,
+    /// Public base URL used in links (exports, feeds) [default: http://<bind>]
+    #[arg(long, value_name = "URL", env = "FLOSS_REGISTRY_PUBLIC_URL")]
+    pub public_url: Option<String>,
+    /// Log format [default: text]
+    #[arg(long, value_enum, env = "FLOSS_REGISTRY_LOG_FORMAT")]
+    pub log_format: Option<LogFormat>,
+}
+
+/// Keys of the optional config file.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileConfig {
+    data: Option<PathBuf>,
+    state: Option<PathBuf>,
+    bind: Option<String>,
+    public_url: Option<String>,
+    log_format: Option<LogFormat>,
+    request_timeout_secs: Option<u64>,
+}
+
+/// The whole configuration, resolved.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub data_dir: PathBuf,
+    pub state_dir: PathBuf,
+    pub bind: SocketAddr,
+    pub public_url: String,
+    pub log_format: LogFormat,
+    pub request_timeout: Duration,
+}
+
+impl Config {
+    /// Resolves the configuration of `serve` (flags and environment already merged by clap).
+    pub fn from_serve_args(args: &ServeArgs) -> Result<Config, ConfigError> {
+        let timeout_env = std::env::var("FLOSS_REGISTRY_REQUEST_TIMEOUT").ok();
+        Config::resolve(args, timeout_env.as_deref())
+    }
+
+    /// Resolves the configuration of commands without a server (`index`, `search`).
+    pub fn from_args(args: &ConfigArgs) -> Result<Config, ConfigError> {
+        Config::from_serve_args(&ServeArgs {
+            common: args.clone(),
+            ..ServeArgs::default()
+        })
+    }
+
+    fn resolve(args: &ServeArgs, timeout_env: Option<&str>) -> Result<Config, ConfigError> {
+        let file = match &args.common.config {
+            Some(path) => read_file(path)?,
+            None => FileConfig::default(),
+        };
+        let bind_text = args
+            .bind
+            .clone()
+            .or(file.bind)
+            .unwrap_or_else(|| "127.0.0.1:8080".to_owned());
+        let bind: SocketAddr = bind_text.parse().map_err(|e| ConfigError::Invalid {
+            setting: "bind (--bind / FLOSS_REGISTRY_BIND)",
+            value: bind_text.clone(),
+            reason: format!("{e}; expected an address such as 127.0.0.1:8080"),
+        })?;
+        let public_url = args
+            .public_url
+            .clone()
+            .or(file.public_url)
+            .unwrap_or_else(|| format!("http://{bind}"));
+        let parsed = url::Url::parse(&public_url).map_err(|e| ConfigError::Invalid {
+            setting: "public_url (--public-url / FLOSS_REGISTRY_PUBLIC_URL)",
+            value: public_url.clone(),
+            reason: e.to_string(),
+        })?;
+        if !matches!(parsed.scheme(), "http" | "https") {
+            return Err(ConfigError::Invalid {
+                setting: "public_url (--public-url / FLOSS_REGISTRY_PUBLIC_URL)",
+                value: public_url,
+                reason: "must start with http:// or https://".into(),
+            });
+        }
+        let timeout_secs = match timeout_env {
+            Some(text) => text.parse::<u64>().map_err(|e| ConfigError::Invalid {
+                setting: "FLOSS_REGISTRY_REQUEST_TIMEOUT",
+                value: text.to_owned(),
+                reason: format!("{e}; expected a number of seconds"),
+            })?,
+            None => file.request_timeout_secs.unwrap_or(10),
+        };
+        if !(1..=600).contains(&timeout_secs) {
+            return Err(ConfigError::Invalid {
+                setting: "request timeout",
+                value: timeout_secs.to_string(),
+                reason: "must be between 1 and 600 seconds".into(),
+            });
+        }
+        Ok(Config {
+            data_dir: args
+                .common
+                .data
+                .clone()
+                .or(file.data)
+                .unwrap_or_else(|| PathBuf::from("registry-data")),
+            state_dir: args
+                .common
+                .state
+                .clone()
+                .or(file.state)
+                .unwrap_or_else(|| PathBuf::from("var")),
+            bind,
+            public_url: public_url.trim_end_matches('/').to_owned(),
+            log_format: args
+                .log_format
+                .or(file.log_format)
+                .unwrap_or(LogFormat::Text),
+            request_timeout: Duration::from_secs(timeout_secs),
+        })
+    }
+
+    /// Where the search index lives.
+    pub fn index_dir(&self) -> PathBuf {
+        self.state_dir.join("index")
+    }
+}
+
+fn read_file(path: &Path) -> Result<FileConfig, ConfigError> {
+    let text = std::fs::read_to_string(path).map_err(|source| ConfigError::ReadFile {
+        path: path.to_owned(),
+        source,
+    })?;
+    toml::from_str(&text).map_err(|e| ConfigError::ParseFile {
+        path: path.to_owned(),
+        message: e.to_string(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_match_the_interface_contract() {
+        let c = Config::resolve(&ServeArgs::default(), None).expect("defaults are valid");
+        assert_eq!(c.data_dir, PathBuf::from("registry-data"));
+        assert_eq!(c.state_dir, PathBuf::from("var"));
+        assert_eq!(c.bind.to_string(), "127.0.0.1:8080");
+        assert_eq!(c.public_url, "http://127.0.0.1:8080");
+    }
+
+    #[test]
+    fn flags_override_the_file_and_the_file_overrides_defaults() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let file = dir.path().join("c.toml");
+        std::fs::write(&file, "bind = \"127.0.0.1:9000\"\nstate = \"/tmp/s\"\n").expect("write");
+        let args = ServeArgs {
+            common: ConfigArgs {
+                config: Some(file),
+                state: Some(PathBuf::from("/tmp/flag")),
+                ..ConfigArgs::default()
+            },
+            ..ServeArgs::default()
+        };
+        let c = Config::resolve(&args, None).expect("valid");
+        assert_eq!(c.bind.to_string(), "127.0.0.1:9000");
+        assert_eq!(c.state_dir, PathBuf::from("/tmp/flag"));
+    }
+
+    #[test]
+    fn a_bad_bind_address_names_the_setting() {
+        let args = ServeArgs {
+            bind: Some("localhost:eighty".into()),
+            ..ServeArgs::default()
+        };
+        let err = Config::resolve(&args, None).expect_err("invalid");
+        assert!(err.to_string().contains("FLOSS_REGISTRY_BIND"), "{err}");
+    }
+
+    #[test]
+    fn unknown_keys_in_the_config_file_are_rejected() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let file = dir.path().join("c.toml");
+        std::fs::write(&file, "bnid = \"127.0.0.1:9000\"\n").expect("write");
+        let args = ServeArgs {
+            common: ConfigArgs {
+                config: Some(file),
+                ..ConfigArgs::default()
+            },
+            ..ServeArgs::default()
+        };
+        let err = Config::resolve(&args, None).expect_err("invalid");
+        assert!(err.to_string().contains("bnid"), "{err}");
+    }
+
+    #[test]
+    fn a_non_numeric_timeout_is_rejected_with_the_variable_name() {
+        let err = Config::resolve(&ServeArgs::default(), Some("ten")).expect_err("invalid");
+        assert!(
+            err.to_string().contains("FLOSS_REGISTRY_REQUEST_TIMEOUT"),
+            "{err}"
+        );
+    }
+}
