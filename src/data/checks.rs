@@ -193,10 +193,10 @@ impl FileCheck<'_> {
             if !known.contains_key(v) {
                 let hint = match closest(v, known.keys()) {
                     Some(guess) => {
-                        format!("did you mean `{guess}`? Known {what}s are the files in {dir}/")
+                        format!("did you mean `{guess}`? Known {dir} are the files in {dir}/")
                     }
                     None => format!(
-                        "known {what}s are the files in {dir}/; add one there first if it is missing"
+                        "known {dir} are the files in {dir}/; add one there first if it is missing"
                     ),
                 };
                 self.error_at_value(

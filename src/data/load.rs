@@ -263,8 +263,20 @@ fn check_text<T: DeserializeOwned>(
             outcome.diagnostics = errors
                 .into_iter()
                 .map(|e| {
-                    let d = Diagnostic::error(codes::TOML_SYNTAX, rel, e.message)
-                        .with_hint("see https://toml.io/en/v1.0.0 for the TOML syntax");
+                    // The TOML parser rejects impossible dates (2026-02-30) itself: report
+                    // them as dates, with the date hint, not as a syntax error.
+                    let on_date = e
+                        .span
+                        .clone()
+                        .and_then(|span| text.get(span))
+                        .is_some_and(looks_like_date);
+                    let d = if on_date {
+                        Diagnostic::error(codes::INVALID_DATE, rel, e.message)
+                            .with_hint("write a calendar date as YYYY-MM-DD, e.g. 2026-11-22")
+                    } else {
+                        Diagnostic::error(codes::TOML_SYNTAX, rel, e.message)
+                            .with_hint("see https://toml.io/en/v1.0.0 for the TOML syntax")
+                    };
                     match e.span {
                         Some(span) => d.at(&src, span),
                         None => d,
@@ -315,6 +327,17 @@ fn check_text<T: DeserializeOwned>(
     outcome
 }
 
+/// Whether a token starts like a TOML date (`2026-02-30`, `2026-02-30T10:00:00`).
+fn looks_like_date(token: &str) -> bool {
+    let b = token.as_bytes();
+    b.len() >= 10
+        && b[..4].iter().all(u8::is_ascii_digit)
+        && b[4] == b'-'
+        && b[5..7].iter().all(u8::is_ascii_digit)
+        && b[7] == b'-'
+        && b[8..10].iter().all(u8::is_ascii_digit)
+}
+
 fn load_kind<T: DeserializeOwned + Send + HasId>(
     files: &[FileRef],
     kind: FileKind,
@@ -355,9 +378,19 @@ impl HasId for Criterion {
 
 /// Slugs and names must be unique across entries (names compared without case).
 fn cross_check_entries(
-    outcomes: Vec<Outcome<Entry>>,
+    mut outcomes: Vec<Outcome<Entry>>,
     report: &mut Report,
 ) -> BTreeMap<String, Entry> {
+    // A slug owns the file named after it: register those first, so that a slug copied into
+    // another file is reported on the copy, and the right entry stays in the catalogue.
+    outcomes.sort_by_key(|o| {
+        let owns_slug = o
+            .value
+            .as_ref()
+            .zip(o.slug_at.as_ref())
+            .is_some_and(|(entry, at)| stem_of(&at.file) == entry.slug);
+        !owns_slug
+    });
     let mut by_slug: HashMap<String, String> = HashMap::new();
     let mut by_name: HashMap<String, String> = HashMap::new();
     let mut entries = BTreeMap::new();

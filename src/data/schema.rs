@@ -170,21 +170,21 @@ pub fn check_structure(
                             .collect()
                     })
                     .unwrap_or_default();
-                let value = error.instance().as_str().unwrap_or_default().to_owned();
-                let hint = match crate::util::closest(&value, options.iter()) {
-                    Some(guess) => {
-                        format!("did you mean `{guess}`? Allowed: {}", options.join(", "))
-                    }
-                    None => format!("allowed values: {}", options.join(", ")),
-                };
+                let value = error.instance().as_str().unwrap_or_default();
                 out.push(
-                    Diagnostic::error(
-                        codes::INVALID_VALUE,
-                        file,
-                        format!("`{value}` is not an allowed value for {field}"),
-                    )
-                    .at(src, doc.value_span(&pointer))
-                    .with_hint(hint),
+                    not_allowed(value, &options, &field, file).at(src, doc.value_span(&pointer)),
+                );
+            }
+            // Enums whose variants are documented are `oneOf` string constants: report them
+            // like any other list of allowed values, with the closest one as a hint.
+            ValidationErrorKind::OneOfNotValid { .. }
+                if let (Some(value), Some(options)) = (
+                    error.instance().as_str(),
+                    string_alternatives(&compiled.schema, &schema_path),
+                ) =>
+            {
+                out.push(
+                    not_allowed(value, &options, &field, file).at(src, doc.value_span(&pointer)),
                 );
             }
             ValidationErrorKind::Pattern { .. } => {
@@ -253,6 +253,45 @@ pub fn check_structure(
         }
     }
     out
+}
+
+/// A value outside of a list of allowed strings.
+fn not_allowed(value: &str, options: &[String], field: &str, file: &str) -> Diagnostic {
+    let hint = match crate::util::closest(value, options.iter()) {
+        Some(guess) => format!("did you mean `{guess}`? Allowed: {}", options.join(", ")),
+        None => format!("allowed values: {}", options.join(", ")),
+    };
+    Diagnostic::error(
+        codes::INVALID_VALUE,
+        file,
+        format!("`{value}` is not an allowed value for {field}"),
+    )
+    .with_hint(hint)
+}
+
+/// The strings a `oneOf` accepts when every alternative is a string `const` or `enum`.
+fn string_alternatives(schema: &Value, schema_path: &str) -> Option<Vec<String>> {
+    let mut node = schema;
+    for token in schema_path.split('/').skip(1) {
+        node = resolve(schema, node);
+        if token != "$ref" {
+            node = node.get(token)?;
+        }
+    }
+    let mut options = Vec::new();
+    for alternative in node.as_array()? {
+        let alternative = resolve(schema, alternative);
+        match (alternative.get("const"), alternative.get("enum")) {
+            (Some(Value::String(c)), _) => options.push(c.clone()),
+            (None, Some(Value::Array(values))) => {
+                for v in values {
+                    options.push(v.as_str()?.to_owned());
+                }
+            }
+            _ => return None,
+        }
+    }
+    Some(options)
 }
 
 /// Span used for a missing field: the table header when there is one, else line 1.
