@@ -9,4 +9,5 @@ pub mod config;
 pub mod data;
 pub mod git;
 pub mod model;
+pub mod search;
 pub mod util;
