@@ -4,10 +4,13 @@
 //! Data flows one way: the data repository (`data`) is read into the model (`model`) and
 //! validated; the index and the HTTP layer read the result. See `ARCHITECTURE.md`.
 
+pub mod app;
 pub mod cli;
 pub mod config;
 pub mod data;
 pub mod git;
+pub mod http;
+pub mod indexing;
 pub mod model;
 pub mod search;
 pub mod util;

@@ -20,18 +20,6 @@ where
         .map(|(c, _)| c)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::closest;
-
-    #[test]
-    fn suggests_the_nearest_candidate_for_a_typo_and_nothing_for_noise() {
-        let known = ["messaging", "email", "notes"];
-        assert_eq!(closest("mesaging", known.iter()), Some("messaging"));
-        assert_eq!(closest("zzzzzz", known.iter()), None);
-    }
-}
-
 /// Escapes text for HTML element content and quoted attribute values.
 pub fn escape_html(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -46,4 +34,16 @@ pub fn escape_html(text: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::closest;
+
+    #[test]
+    fn suggests_the_nearest_candidate_for_a_typo_and_nothing_for_noise() {
+        let known = ["messaging", "email", "notes"];
+        assert_eq!(closest("mesaging", known.iter()), Some("messaging"));
+        assert_eq!(closest("zzzzzz", known.iter()), None);
+    }
 }

@@ -1,7 +1,10 @@
 //! The command line: one module per subcommand. Commands print for people on stdout/stderr
 //! and return an exit code; they hold no logic the library does not expose.
 
+mod index;
 mod schema;
+mod search;
+mod serve;
 mod validate;
 
 use std::path::PathBuf;
@@ -43,6 +46,17 @@ pub enum Command {
     Validate(validate::Args),
     /// Print the JSON Schema of a data file (an entry by default), for editors and tools.
     Schema(schema::Args),
+    /// Build the search index, or bring it up to date with the data directory.
+    ///
+    /// Only the entries whose content changed are replaced, unless --full is given or the
+    /// criteria, categories or services changed. Invalid entry files are left out.
+    Index(index::Args),
+    /// Search the catalogue from the terminal (builds or refreshes the index first).
+    Search(search::Args),
+    /// Serve the JSON API (and web site) over HTTP until SIGINT or SIGTERM.
+    ///
+    /// With no option, serves ./registry-data on http://127.0.0.1:8080 with its index in ./var.
+    Serve(crate::config::ServeArgs),
 }
 
 /// The data directory: `--data`, then `FLOSS_REGISTRY_DATA`, then `./registry-data`.
@@ -63,8 +77,11 @@ pub fn init_tracing(format: crate::config::LogFormat) {
     use tracing_subscriber::EnvFilter;
     let filter = EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| EnvFilter::new("info,tantivy=warn,sqlx=warn"));
+    let ansi = std::io::IsTerminal::is_terminal(&std::io::stderr())
+        && std::env::var_os("NO_COLOR").is_none();
     let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
+        .with_ansi(ansi)
         .with_writer(std::io::stderr);
     let _ = match format {
         crate::config::LogFormat::Json => builder.json().try_init(),
@@ -77,6 +94,9 @@ pub fn run(cli: Cli) -> ExitCode {
     let code = match cli.command {
         Command::Validate(args) => validate::run(&args),
         Command::Schema(args) => schema::run(&args),
+        Command::Index(args) => index::run(&args),
+        Command::Search(args) => search::run(&args),
+        Command::Serve(args) => serve::run(&args),
     };
     ExitCode::from(code)
 }

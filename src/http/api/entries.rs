@@ -1,0 +1,163 @@
+//! `GET /api/v1/entries` and `GET /api/v1/entries/{slug}`.
+
+use std::sync::Arc;
+
+use axum::Json;
+use axum::extract::{Path, State};
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use crate::app::{App, Snapshot};
+use crate::http::error::{ApiError, ErrorBody};
+use crate::http::params::{QueryParams, truncate};
+use crate::model::{
+    Entry, Grade, GradeBreakdown, Localized, Platform, ReviewStatus, is_valid_slug,
+};
+
+/// An entry in a list: enough to show and link it.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct EntryItem {
+    pub slug: String,
+    pub name: String,
+    pub summary: Localized,
+    pub grade: Grade,
+    /// Share of recommended points obtained, 0–100.
+    pub score: f64,
+    pub license: String,
+    pub categories: Vec<String>,
+    pub platforms: Vec<Platform>,
+    pub replaces: Vec<String>,
+    pub self_hostable: bool,
+    pub review_status: ReviewStatus,
+    pub homepage: String,
+    /// Address of the full entry in this API.
+    pub url: String,
+}
+
+impl EntryItem {
+    pub fn new(entry: &Entry, snapshot: &Snapshot, base: &str) -> EntryItem {
+        let grade = snapshot.grades.get(&entry.slug);
+        EntryItem {
+            slug: entry.slug.clone(),
+            name: entry.name.clone(),
+            summary: entry.summary.clone(),
+            grade: grade.map_or(Grade::E, |g| g.grade),
+            score: grade.map_or(0.0, |g| g.score),
+            license: entry.license.clone(),
+            categories: entry.categories.clone(),
+            platforms: entry.platforms.clone(),
+            replaces: entry.replaces.clone(),
+            self_hostable: entry.self_hostable,
+            review_status: entry.review.status,
+            homepage: entry.homepage.clone(),
+            url: format!("{base}/api/v1/entries/{}", entry.slug),
+        }
+    }
+}
+
+/// A page of entries.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct EntryPage {
+    pub total: usize,
+    pub page: usize,
+    pub per_page: usize,
+    pub entries: Vec<EntryItem>,
+}
+
+/// One entry with its grade and how it was computed.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct EntryDetail {
+    #[serde(flatten)]
+    pub entry: Entry,
+    pub grade: GradeBreakdown,
+}
+
+#[derive(Debug, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+#[expect(
+    dead_code,
+    reason = "only describes the parameters for the OpenAPI document"
+)]
+pub struct PageParams {
+    /// Page number from 1.
+    page: Option<usize>,
+    /// Entries per page, 1–100 (default 50).
+    per_page: Option<usize>,
+}
+
+/// List entries, by slug.
+#[utoipa::path(
+    get,
+    path = "/api/v1/entries",
+    tag = "catalogue",
+    params(PageParams),
+    responses(
+        (status = 200, body = EntryPage),
+        (status = 400, description = "Invalid page or per_page", body = ErrorBody)
+    )
+)]
+pub async fn list(
+    State(app): State<Arc<App>>,
+    mut params: QueryParams,
+) -> Result<Json<EntryPage>, ApiError> {
+    let page = params.take_number("page", 1, 1..=100_000)?;
+    let per_page = params.take_number("per_page", 50, 1..=100)?;
+    params.finish(&["page", "per_page"])?;
+    let snapshot = app.snapshot();
+    let base = &app.config.public_url;
+    let entries = snapshot
+        .catalogue
+        .entries
+        .values()
+        .skip((page - 1).saturating_mul(per_page))
+        .take(per_page)
+        .map(|e| EntryItem::new(e, &snapshot, base))
+        .collect();
+    Ok(Json(EntryPage {
+        total: snapshot.catalogue.entries.len(),
+        page,
+        per_page,
+        entries,
+    }))
+}
+
+/// One entry, with its assessment and grade breakdown.
+#[utoipa::path(
+    get,
+    path = "/api/v1/entries/{slug}",
+    tag = "catalogue",
+    params(("slug" = String, Path, description = "The entry's slug, e.g. `signal`")),
+    responses(
+        (status = 200, body = EntryDetail),
+        (status = 404, description = "No such entry", body = ErrorBody)
+    )
+)]
+pub async fn one(
+    State(app): State<Arc<App>>,
+    Path(slug): Path<String>,
+) -> Result<Json<EntryDetail>, ApiError> {
+    let snapshot = app.snapshot();
+    let not_found = || {
+        ApiError::NotFound(format!(
+            "no entry with slug `{}`; slugs are lower-case words separated by hyphens, see /api/v1/entries",
+            truncate(&slug, 64)
+        ))
+    };
+    if !is_valid_slug(&slug) {
+        return Err(not_found());
+    }
+    let entry = snapshot
+        .catalogue
+        .entries
+        .get(&slug)
+        .ok_or_else(not_found)?;
+    let grade = snapshot
+        .grades
+        .get(&slug)
+        .cloned()
+        .ok_or_else(|| ApiError::internal(format!("no grade computed for {slug}")))?;
+    Ok(Json(EntryDetail {
+        entry: entry.clone(),
+        grade,
+    }))
+}

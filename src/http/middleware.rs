@@ -1,0 +1,129 @@
+//! Cross-cutting HTTP behaviour: security headers, caching (ETag / Cache-Control), request
+//! timeouts, and logs + metrics that never hold personal data (no IP, no query string).
+
+use std::sync::Arc;
+use std::time::Instant;
+
+use axum::extract::{MatchedPath, Request, State};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use sha2::{Digest, Sha256};
+
+use super::error::ApiError;
+use crate::app::App;
+
+/// Headers every response carries.
+pub async fn security_headers(req: Request, next: Next) -> Response {
+    let mut res = next.run(req).await;
+    let h = res.headers_mut();
+    let set = |h: &mut HeaderMap, name: header::HeaderName, value: &'static str| {
+        if !h.contains_key(&name) {
+            h.insert(name, HeaderValue::from_static(value));
+        }
+    };
+    set(h, header::X_CONTENT_TYPE_OPTIONS, "nosniff");
+    set(h, header::REFERRER_POLICY, "no-referrer");
+    set(h, header::X_FRAME_OPTIONS, "DENY");
+    set(
+        h,
+        header::CONTENT_SECURITY_POLICY,
+        "default-src 'none'; style-src 'self'; img-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
+    );
+    set(
+        h,
+        header::HeaderName::from_static("permissions-policy"),
+        "camera=(), microphone=(), geolocation=(), interest-cohort=(), browsing-topics=()",
+    );
+    set(
+        h,
+        header::HeaderName::from_static("cross-origin-opener-policy"),
+        "same-origin",
+    );
+    res
+}
+
+/// Logs one line per request (method, route template, status, duration) and records metrics.
+pub async fn observe(State(app): State<Arc<App>>, req: Request, next: Next) -> Response {
+    let started = Instant::now();
+    let method = req.method().clone();
+    let route = req
+        .extensions()
+        .get::<MatchedPath>()
+        .map_or_else(|| "unmatched".to_owned(), |p| p.as_str().to_owned());
+    let res = next.run(req).await;
+    let elapsed = started.elapsed();
+    let status = res.status().as_u16();
+    app.metrics
+        .requests
+        .get_or_create(&super::metrics::RequestLabels {
+            method: method.to_string(),
+            route: route.clone(),
+            status,
+        })
+        .inc();
+    app.metrics
+        .latency
+        .get_or_create(&super::metrics::RouteLabels {
+            route: route.clone(),
+        })
+        .observe(elapsed.as_secs_f64());
+    tracing::info!(%method, %route, status, micros = elapsed.as_micros() as u64, "request");
+    res
+}
+
+/// Answers 503 when a request takes longer than the configured timeout.
+pub async fn timeout(State(app): State<Arc<App>>, req: Request, next: Next) -> Response {
+    match tokio::time::timeout(app.config.request_timeout, next.run(req)).await {
+        Ok(res) => res,
+        Err(_) => ApiError::Unavailable("the server (the request took too long)").into_response(),
+    }
+}
+
+/// ETag and Cache-Control for read endpoints: the answer depends only on the catalogue
+/// snapshot and the URL, so the tag is a hash of both, and `If-None-Match` gets a 304.
+pub async fn cache(State(app): State<Arc<App>>, req: Request, next: Next) -> Response {
+    if req.method() != Method::GET && req.method() != Method::HEAD {
+        return next.run(req).await;
+    }
+    let snapshot = app.snapshot();
+    let mut hasher = Sha256::new();
+    hasher.update(snapshot.fingerprint.as_bytes());
+    hasher.update(app.index.generation().to_le_bytes());
+    hasher.update(req.uri().to_string().as_bytes());
+    let digest = hasher.finalize();
+    let etag = format!("W/\"{}\"", hex::encode(&digest[..12]));
+    let matches = req
+        .headers()
+        .get(header::IF_NONE_MATCH)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.split(',').any(|t| t.trim() == etag || t.trim() == "*"));
+    if matches {
+        let mut res = StatusCode::NOT_MODIFIED.into_response();
+        if let Ok(v) = HeaderValue::from_str(&etag) {
+            res.headers_mut().insert(header::ETAG, v);
+        }
+        return res;
+    }
+    let mut res = next.run(req).await;
+    if res.status().is_success() {
+        let h = res.headers_mut();
+        if let Ok(v) = HeaderValue::from_str(&etag) {
+            h.insert(header::ETAG, v);
+        }
+        h.insert(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("public, max-age=300"),
+        );
+        h.insert(header::VARY, HeaderValue::from_static("Accept-Encoding"));
+    }
+    res
+}
+
+/// For endpoints whose answer changes all the time (health, metrics).
+pub async fn no_store(req: Request, next: Next) -> Response {
+    let mut res = next.run(req).await;
+    res.headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    res
+}

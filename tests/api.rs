@@ -1,0 +1,487 @@
+//! The JSON API driven through the real router over a real index of the seed catalogue,
+//! including the bad-input cases: every one gets a 4xx JSON error, never a 500 or a panic.
+
+use std::path::Path;
+use std::sync::{Arc, OnceLock};
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use floss_registry::app::{App, Snapshot};
+use floss_registry::config::{Config, ConfigArgs};
+use http_body_util::BodyExt;
+use serde_json::Value;
+use tower::ServiceExt;
+
+/// One app for the whole file: the seed catalogue, indexed once on disk in a temporary
+/// state directory kept for the life of the test process.
+fn app() -> Arc<App> {
+    static APP: OnceLock<(Arc<App>, tempfile::TempDir)> = OnceLock::new();
+    let (app, _state) = APP.get_or_init(|| {
+        let loaded =
+            floss_registry::data::load(Path::new("registry-data")).expect("seed data loads");
+        assert!(loaded.report.is_valid(), "the seed catalogue is valid");
+        let state = tempfile::tempdir().expect("state dir");
+        let (index, _) = floss_registry::indexing::sync_index(
+            &state.path().join("index"),
+            &loaded.catalogue,
+            false,
+            &|_, _| {},
+        )
+        .expect("index builds");
+        let mut config = Config::from_args(&ConfigArgs::default()).expect("default config");
+        config.state_dir = state.path().to_owned();
+        config.public_url = "https://registry.test".into();
+        let snapshot = Snapshot::new(loaded.catalogue, &loaded.report, None);
+        (Arc::new(App::from_parts(config, snapshot, index)), state)
+    });
+    Arc::clone(app)
+}
+
+struct Reply {
+    status: StatusCode,
+    headers: axum::http::HeaderMap,
+    body: Vec<u8>,
+}
+
+impl Reply {
+    fn json(&self) -> Value {
+        serde_json::from_slice(&self.body).unwrap_or_else(|e| {
+            panic!(
+                "body is not JSON ({e}): {}",
+                String::from_utf8_lossy(&self.body)
+            )
+        })
+    }
+
+    fn text(&self) -> String {
+        String::from_utf8_lossy(&self.body).into_owned()
+    }
+
+    fn header(&self, name: header::HeaderName) -> String {
+        self.headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_owned()
+    }
+
+    /// Asserts a JSON error with this status and a message containing `needle`.
+    fn assert_error(&self, status: StatusCode, needle: &str) {
+        assert_eq!(self.status, status, "{}", self.text());
+        let body = self.json();
+        let message = body["error"]["message"].as_str().unwrap_or_default();
+        assert!(
+            body["error"]["code"].is_string(),
+            "error code missing: {body}"
+        );
+        assert!(
+            message.contains(needle),
+            "message {message:?} should mention {needle:?}"
+        );
+    }
+}
+
+async fn send(request: Request<Body>) -> Reply {
+    let res = floss_registry::http::router(app())
+        .oneshot(request)
+        .await
+        .expect("the router never fails");
+    let status = res.status();
+    let headers = res.headers().clone();
+    let body = res
+        .into_body()
+        .collect()
+        .await
+        .expect("body")
+        .to_bytes()
+        .to_vec();
+    Reply {
+        status,
+        headers,
+        body,
+    }
+}
+
+async fn get(uri: &str) -> Reply {
+    send(Request::get(uri).body(Body::empty()).expect("request")).await
+}
+
+#[tokio::test]
+async fn search_answers_with_the_contract_shape() {
+    let r = get("/api/v1/search?q=signal&lang=en").await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    let body = r.json();
+    assert!(body["total"].as_u64().unwrap_or(0) >= 1);
+    assert_eq!(body["page"], 1);
+    assert_eq!(body["per_page"], 20);
+    assert_eq!(body["hits"][0]["slug"], "signal");
+    for facet in [
+        "category",
+        "platform",
+        "license",
+        "criterion",
+        "grade",
+        "status",
+    ] {
+        assert!(
+            body["facets"][facet].is_array(),
+            "facet {facet} missing: {}",
+            body["facets"]
+        );
+    }
+}
+
+#[tokio::test]
+async fn alternative_to_a_service_lists_what_replaces_it() {
+    let r = get("/api/v1/search?q=alternative%20%C3%A0%20WhatsApp").await;
+    assert_eq!(r.status, StatusCode::OK);
+    let body = r.json();
+    let slugs: Vec<&str> = body["hits"]
+        .as_array()
+        .map(|h| {
+            h.iter()
+                .filter_map(|h| h["slug"].as_str())
+                .take(5)
+                .collect()
+        })
+        .unwrap_or_default();
+    assert!(slugs.contains(&"signal"), "top 5 for WhatsApp: {slugs:?}");
+}
+
+#[tokio::test]
+async fn filters_and_across_facets_and_pagination_is_respected() {
+    let all = get("/api/v1/search?category=messaging&per_page=100")
+        .await
+        .json();
+    let android = get("/api/v1/search?category=messaging&platform=android&per_page=100")
+        .await
+        .json();
+    let total_all = all["total"].as_u64().unwrap_or(0);
+    let total_android = android["total"].as_u64().unwrap_or(0);
+    assert!(total_all > 0 && total_android > 0);
+    assert!(total_android <= total_all);
+    for hit in android["hits"].as_array().into_iter().flatten() {
+        assert!(
+            hit["categories"]
+                .as_array()
+                .is_some_and(|c| c.contains(&Value::from("messaging")))
+        );
+        assert!(
+            hit["platforms"]
+                .as_array()
+                .is_some_and(|p| p.contains(&Value::from("android")))
+        );
+    }
+    let page2 = get("/api/v1/search?category=messaging&per_page=2&page=2")
+        .await
+        .json();
+    assert_eq!(page2["page"], 2);
+    assert_eq!(page2["hits"].as_array().map(Vec::len), Some(2));
+}
+
+#[tokio::test]
+async fn bad_search_parameters_get_a_400_that_names_them() {
+    get("/api/v1/search?q=x&page=0")
+        .await
+        .assert_error(StatusCode::BAD_REQUEST, "page");
+    get("/api/v1/search?page=abc")
+        .await
+        .assert_error(StatusCode::BAD_REQUEST, "page");
+    get("/api/v1/search?per_page=101")
+        .await
+        .assert_error(StatusCode::BAD_REQUEST, "per_page");
+    get("/api/v1/search?sort=popularity")
+        .await
+        .assert_error(StatusCode::BAD_REQUEST, "sort");
+    get("/api/v1/search?lang=de")
+        .await
+        .assert_error(StatusCode::BAD_REQUEST, "lang");
+    get("/api/v1/search?category=mesaging")
+        .await
+        .assert_error(StatusCode::BAD_REQUEST, "messaging");
+    get("/api/v1/search?grade=F")
+        .await
+        .assert_error(StatusCode::BAD_REQUEST, "grade");
+    get("/api/v1/search?q=%E9t%E9")
+        .await
+        .assert_error(StatusCode::BAD_REQUEST, "UTF-8");
+    get("/api/v1/search?q=%zz")
+        .await
+        .assert_error(StatusCode::BAD_REQUEST, "percent-encoding");
+    get("/api/v1/search?qq=signal")
+        .await
+        .assert_error(StatusCode::BAD_REQUEST, "qq");
+    get("/api/v1/search?q=a&q=b")
+        .await
+        .assert_error(StatusCode::BAD_REQUEST, "once");
+    let long_q = format!("/api/v1/search?q={}", "a".repeat(201));
+    get(&long_q)
+        .await
+        .assert_error(StatusCode::BAD_REQUEST, "200");
+}
+
+#[tokio::test]
+async fn an_oversize_query_string_is_refused_with_a_414_json_error() {
+    // 60 kB: about the largest URI the `http` crate represents; larger ones never reach the
+    // router (see `a_query_of_100_kilobytes_over_a_socket_gets_a_4xx...` in tests/server.rs).
+    let uri = format!("/api/v1/search?q={}", "x".repeat(60 * 1024));
+    get(&uri)
+        .await
+        .assert_error(StatusCode::URI_TOO_LONG, "limit");
+}
+
+#[tokio::test]
+async fn user_input_is_never_a_syntax_error() {
+    for q in [
+        "\"unbalanced",
+        "AND OR NOT",
+        "(((",
+        "title:signal",
+        "*",
+        "-",
+        "🔒 chat",
+        "c++",
+    ] {
+        let uri = format!("/api/v1/search?q={}", percent_encode(q));
+        let r = get(&uri).await;
+        assert_eq!(r.status, StatusCode::OK, "query {q:?}: {}", r.text());
+    }
+}
+
+fn percent_encode(s: &str) -> String {
+    s.bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn entries_are_listed_by_page_and_served_one_by_one_with_their_grade() {
+    let page = get("/api/v1/entries?per_page=10&page=2").await;
+    assert_eq!(page.status, StatusCode::OK);
+    let page = page.json();
+    assert!(page["total"].as_u64().unwrap_or(0) >= 100);
+    assert_eq!(page["entries"].as_array().map(Vec::len), Some(10));
+    let one = get("/api/v1/entries/signal").await;
+    assert_eq!(one.status, StatusCode::OK);
+    let one = one.json();
+    assert_eq!(one["slug"], "signal");
+    assert!(one["assessment"]["licence"]["status"].is_string());
+    assert!(["A", "B", "C", "D", "E"].contains(&one["grade"]["grade"].as_str().unwrap_or("")));
+    get("/api/v1/entries?per_page=0")
+        .await
+        .assert_error(StatusCode::BAD_REQUEST, "per_page");
+}
+
+#[tokio::test]
+async fn unknown_or_malicious_slugs_get_a_404() {
+    get("/api/v1/entries/no-such-thing")
+        .await
+        .assert_error(StatusCode::NOT_FOUND, "no-such-thing");
+    get("/api/v1/entries/..%2F..%2Fetc%2Fpasswd")
+        .await
+        .assert_error(StatusCode::NOT_FOUND, "slug");
+    get("/api/v1/entries/Signal")
+        .await
+        .assert_error(StatusCode::NOT_FOUND, "slug");
+    let r = get("/api/v1/entries/../../etc/passwd").await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn criteria_categories_and_services_are_listed() {
+    let criteria = get("/api/v1/criteria").await.json();
+    assert_eq!(criteria.as_array().map(Vec::len), Some(25));
+    let categories = get("/api/v1/categories").await.json();
+    assert!(categories.as_array().is_some_and(|c| c.len() >= 20));
+    assert!(categories[0]["entries"].is_u64());
+    let services = get("/api/v1/services").await.json();
+    let whatsapp = services
+        .as_array()
+        .and_then(|s| s.iter().find(|s| s["id"] == "whatsapp"))
+        .cloned()
+        .unwrap_or_default();
+    assert!(
+        whatsapp["alternatives"].as_u64().unwrap_or(0) >= 3,
+        "{whatsapp}"
+    );
+}
+
+#[tokio::test]
+async fn alternatives_of_a_service_are_sorted_by_grade() {
+    let r = get("/api/v1/services/whatsapp/alternatives").await;
+    assert_eq!(r.status, StatusCode::OK);
+    let body = r.json();
+    let grades: Vec<&str> = body["alternatives"]
+        .as_array()
+        .map(|a| a.iter().filter_map(|e| e["grade"].as_str()).collect())
+        .unwrap_or_default();
+    assert!(!grades.is_empty());
+    let mut sorted = grades.clone();
+    sorted.sort();
+    assert_eq!(grades, sorted);
+    assert!(
+        body["alternatives"]
+            .as_array()
+            .is_some_and(|a| a.iter().any(|e| e["slug"] == "signal"))
+    );
+    get("/api/v1/services/whatsap/alternatives")
+        .await
+        .assert_error(StatusCode::NOT_FOUND, "whatsapp");
+}
+
+#[tokio::test]
+async fn exports_hold_the_whole_catalogue_and_state_the_data_licence() {
+    let json = get("/api/v1/export.json").await;
+    assert_eq!(json.status, StatusCode::OK);
+    assert!(
+        json.header(header::LINK)
+            .contains("creativecommons.org/licenses/by-sa/4.0")
+    );
+    let body = json.json();
+    assert_eq!(body["license"]["id"], "CC-BY-SA-4.0");
+    let entries = app().snapshot().catalogue.entries.len();
+    assert_eq!(body["entries"].as_array().map(Vec::len), Some(entries));
+
+    let csv = get("/api/v1/export.csv").await;
+    assert_eq!(csv.status, StatusCode::OK);
+    assert!(csv.header(header::CONTENT_TYPE).starts_with("text/csv"));
+    let mut reader = csv::Reader::from_reader(csv.body.as_slice());
+    let headers = reader.headers().expect("header row").clone();
+    assert!(headers.iter().any(|h| h == "criterion:e2ee"));
+    assert!(headers.iter().any(|h| h == "data_license"));
+    let rows: Vec<csv::StringRecord> = reader
+        .records()
+        .collect::<Result<_, _>>()
+        .expect("valid csv");
+    assert_eq!(rows.len(), entries);
+}
+
+#[tokio::test]
+async fn the_openapi_document_describes_every_contract_path() {
+    let r = get("/api/v1/openapi.json").await;
+    assert_eq!(r.status, StatusCode::OK);
+    let doc = r.json();
+    assert!(doc["openapi"].as_str().is_some_and(|v| v.starts_with("3.")));
+    for path in [
+        "/api/v1/search",
+        "/api/v1/entries",
+        "/api/v1/entries/{slug}",
+        "/api/v1/criteria",
+        "/api/v1/categories",
+        "/api/v1/services",
+        "/api/v1/services/{id}/alternatives",
+        "/api/v1/export.json",
+        "/api/v1/export.csv",
+        "/api/v1/openapi.json",
+        "/healthz",
+        "/metrics",
+    ] {
+        assert!(
+            doc["paths"][path].is_object(),
+            "{path} missing from the OpenAPI document"
+        );
+    }
+}
+
+#[tokio::test]
+async fn the_api_docs_page_is_self_hosted() {
+    let r = get("/api/docs").await;
+    assert_eq!(r.status, StatusCode::OK);
+    let html = r.text();
+    assert!(html.contains("/api/v1/search"));
+    assert!(!html.contains("src=\"http"), "no external script or image");
+    assert!(!html.contains("href=\"http"), "no external stylesheet");
+}
+
+#[tokio::test]
+async fn health_reports_provenance_and_a_current_index() {
+    let r = get("/healthz").await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert_eq!(r.header(header::CACHE_CONTROL), "no-store");
+    let body = r.json();
+    assert_eq!(body["status"], "ok", "{body}");
+    assert_eq!(body["fingerprint"], body["index_fingerprint"]);
+    assert_eq!(body["entries"], body["indexed_documents"]);
+}
+
+#[tokio::test]
+async fn metrics_count_requests_by_route_without_query_strings() {
+    get("/api/v1/search?q=secret-query-text").await;
+    let r = get("/metrics").await;
+    assert_eq!(r.status, StatusCode::OK);
+    let text = r.text();
+    assert!(
+        text.contains("floss_registry_http_requests_total"),
+        "{text}"
+    );
+    assert!(text.contains("route=\"/api/v1/search\""));
+    assert!(!text.contains("secret-query-text"));
+}
+
+#[tokio::test]
+async fn read_endpoints_answer_if_none_match_with_304() {
+    let first = get("/api/v1/entries/signal").await;
+    let etag = first.header(header::ETAG);
+    assert!(!etag.is_empty());
+    assert!(first.header(header::CACHE_CONTROL).contains("max-age"));
+    let again = send(
+        Request::get("/api/v1/entries/signal")
+            .header(header::IF_NONE_MATCH, &etag)
+            .body(Body::empty())
+            .expect("request"),
+    )
+    .await;
+    assert_eq!(again.status, StatusCode::NOT_MODIFIED);
+    assert!(again.body.is_empty());
+}
+
+#[tokio::test]
+async fn cors_is_open_for_reads_and_responses_are_compressed() {
+    let r = send(
+        Request::get("/api/v1/export.json")
+            .header(header::ORIGIN, "https://elsewhere.example")
+            .header(header::ACCEPT_ENCODING, "gzip")
+            .body(Body::empty())
+            .expect("request"),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert_eq!(r.header(header::ACCESS_CONTROL_ALLOW_ORIGIN), "*");
+    assert_eq!(r.header(header::CONTENT_ENCODING), "gzip");
+}
+
+#[tokio::test]
+async fn every_response_carries_the_security_headers() {
+    for uri in ["/api/v1/criteria", "/nope", "/healthz"] {
+        let r = get(uri).await;
+        assert_eq!(r.header(header::X_CONTENT_TYPE_OPTIONS), "nosniff", "{uri}");
+        assert_eq!(r.header(header::REFERRER_POLICY), "no-referrer", "{uri}");
+        assert!(
+            r.header(header::CONTENT_SECURITY_POLICY)
+                .contains("frame-ancestors 'none'"),
+            "{uri}"
+        );
+        assert!(!r.headers.contains_key(header::SET_COOKIE), "{uri}");
+    }
+}
+
+#[tokio::test]
+async fn unknown_paths_and_methods_get_json_errors() {
+    get("/api/v2/search")
+        .await
+        .assert_error(StatusCode::NOT_FOUND, "openapi");
+    let r = send(
+        Request::post("/api/v1/search")
+            .body(Body::from("{}"))
+            .expect("request"),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::METHOD_NOT_ALLOWED);
+    assert!(r.json()["error"]["code"].is_string());
+}
