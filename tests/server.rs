@@ -56,7 +56,11 @@ impl Server {
             );
             log.push(line.clone());
             if let Some(rest) = line.split("listening on http://").nth(1) {
-                break rest.split_whitespace().next().unwrap_or_default().to_owned();
+                break rest
+                    .split_whitespace()
+                    .next()
+                    .unwrap_or_default()
+                    .to_owned();
             }
         };
         // Keep draining the log so the server never blocks on a full pipe.
