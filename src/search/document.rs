@@ -127,6 +127,10 @@ pub fn build(
     doc.add_text(fields.slug, &entry.slug);
     doc.add_text(fields.name, &entry.name);
     doc.add_text(fields.name_sort, name_key(folded, &entry.name));
+    doc.add_text(
+        fields.name_key,
+        super::analyzers::compact(folded, &entry.name),
+    );
     for lang in Lang::ALL {
         doc.add_text(fields.summary(lang), entry.summary.get(lang));
         doc.add_text(fields.description(lang), text.get(lang));

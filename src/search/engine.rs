@@ -18,9 +18,10 @@ use tantivy::{DocAddress, Order, Searcher, TantivyDocument};
 use super::SearchError;
 use super::analyzers::Analyzers;
 use super::document::Card;
+use super::expand;
 use super::facets::{self, ActiveFilters};
 use super::intent::{self, Parsed};
-use super::lexicon::Lexicon;
+use super::lexicon::{Lexicon, tolerated_edits};
 use super::query::{self, QueryBuilder};
 use super::schema::{Dim, Fields, GRADE_ORDER, LAST_CHANGED, NAME_SORT};
 use super::snippet;
@@ -50,10 +51,17 @@ pub fn search(
 ) -> Result<SearchResults, SearchError> {
     let per_page = req.per_page.clamp(1, MAX_PER_PAGE);
     let page = req.page.max(1);
-    let filters = ActiveFilters::new(&req.filters, ctx.lexicon);
-    let mut word_analyzers = analyzers.clone();
-    let mut is_word = |word: &str| is_catalogue_word(ctx, &mut word_analyzers, word);
-    let parsed = intent::parse(&req.q, ctx.lexicon, &mut analyzers, &mut is_word);
+    let licenses = if ActiveFilters::wants_licenses(&req.filters) {
+        facets::values(ctx.searcher, ctx.fields, Dim::License)?
+    } else {
+        Vec::new()
+    };
+    let filters = ActiveFilters::new(&req.filters, &licenses);
+    let mut vocabulary = IndexVocabulary {
+        ctx,
+        analyzers: analyzers.clone(),
+    };
+    let parsed = intent::parse(&req.q, ctx.lexicon, &mut analyzers, &mut vocabulary);
     let (interpreted, total) = interpret(ctx, &mut analyzers, req, parsed, &filters)?;
     let main: Box<dyn Query> = match &interpreted.main {
         Some(q) => q.box_clone(),
@@ -120,27 +128,49 @@ pub fn search(
     })
 }
 
-/// Whether `word` (folded) occurs in a name or a text of the catalogue.
-fn is_catalogue_word(ctx: &Context<'_>, analyzers: &mut Analyzers, word: &str) -> bool {
-    let f = ctx.fields;
-    let occurs = |field, text: &str| {
+/// The index as the query interpreter's vocabulary.
+struct IndexVocabulary<'a> {
+    ctx: &'a Context<'a>,
+    analyzers: Analyzers,
+}
+
+impl IndexVocabulary<'_> {
+    fn occurs(&self, field: tantivy::schema::Field, text: &str) -> bool {
         let term = tantivy::Term::from_field_text(field, text);
-        ctx.searcher.doc_freq(&term).is_ok_and(|n| n > 0)
-    };
-    if occurs(f.name, word) || occurs(f.keywords, word) {
-        return true;
+        self.ctx.searcher.doc_freq(&term).is_ok_and(|n| n > 0)
     }
-    Lang::ALL.into_iter().any(|lang| {
-        let analyzer = match lang {
-            Lang::Fr => &mut analyzers.fr,
-            Lang::En => &mut analyzers.en,
-        };
-        Analyzers::terms(analyzer, word).iter().any(|(_, t)| {
-            [f.summary(lang), f.description(lang), f.categories(lang)]
-                .into_iter()
-                .any(|field| occurs(field, t))
+}
+
+impl intent::Vocabulary for IndexVocabulary<'_> {
+    fn is_word(&mut self, folded: &str) -> bool {
+        let f = self.ctx.fields;
+        if self.occurs(f.name, folded) || self.occurs(f.keywords, folded) {
+            return true;
+        }
+        Lang::ALL.into_iter().any(|lang| {
+            let analyzer = match lang {
+                Lang::Fr => &mut self.analyzers.fr,
+                Lang::En => &mut self.analyzers.en,
+            };
+            Analyzers::terms(analyzer, folded).iter().any(|(_, t)| {
+                [f.summary(lang), f.description(lang), f.categories(lang)]
+                    .into_iter()
+                    .any(|field| self.occurs(field, t))
+            })
         })
-    })
+    }
+
+    fn names_an_entry(&mut self, compact: &str, exact_only: bool) -> bool {
+        let field = self.ctx.fields.name_key;
+        if self.occurs(field, compact) {
+            return true;
+        }
+        let distance = tolerated_edits(compact.chars().count());
+        !exact_only
+            && distance > 0
+            && expand::fuzzy(self.ctx.searcher, field, compact, distance as u8)
+                .is_ok_and(|close| !close.is_empty())
+    }
 }
 
 /// Builds the main query, lowering the number of words required until something matches;

@@ -10,11 +10,12 @@
 
 use std::collections::BTreeMap;
 
+use tantivy::Searcher;
 use tantivy::collector::{FacetCollector, FacetCounts};
 use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, Query, TermQuery};
 use tantivy::schema::{Facet, IndexRecordOption, Term};
 
-use super::lexicon::Lexicon;
+use super::SearchError;
 use super::schema::{Dim, Fields};
 use super::types::{FacetCount, Filters};
 use crate::model::Grade;
@@ -30,8 +31,8 @@ const MAX_VALUES_PER_DIM: usize = 32;
 
 impl ActiveFilters {
     /// Cleans user values: trims, fixes case (ids are lower case, grades upper case, licence
-    /// ids as the catalogue writes them), drops blanks and duplicates.
-    pub fn new(filters: &Filters, lexicon: &Lexicon) -> ActiveFilters {
+    /// ids as `licenses` writes them), drops blanks and duplicates.
+    pub fn new(filters: &Filters, licenses: &[String]) -> ActiveFilters {
         let mut values = BTreeMap::new();
         for dim in Dim::ALL {
             let given = match dim {
@@ -48,7 +49,11 @@ impl ActiveFilters {
                 .filter(|v| !v.is_empty())
                 .take(MAX_VALUES_PER_DIM)
                 .map(|v| match dim {
-                    Dim::License => lexicon.canonical_license(v),
+                    Dim::License => licenses
+                        .iter()
+                        .find(|l| l.eq_ignore_ascii_case(v))
+                        .cloned()
+                        .unwrap_or_else(|| v.to_owned()),
                     Dim::Grade => v.to_uppercase(),
                     _ => v.to_lowercase(),
                 })
@@ -101,10 +106,35 @@ impl ActiveFilters {
         )))
     }
 
+    /// Whether a licence filter is set (its values need the index's licence ids).
+    pub fn wants_licenses(filters: &Filters) -> bool {
+        filters.license.iter().any(|v| !v.trim().is_empty())
+    }
+
     /// Whether dimension `dim` needs its own counting pass (its counts ignore its own filter).
     pub fn needs_own_pass(&self, dim: Dim) -> bool {
         self.is_active(dim) && !dim.is_conjunctive()
     }
+}
+
+/// Every value of `dim` present in the index (read from its term dictionary).
+pub fn values(searcher: &Searcher, fields: &Fields, dim: Dim) -> Result<Vec<String>, SearchError> {
+    let mut out = std::collections::BTreeSet::new();
+    for segment in searcher.segment_readers() {
+        let index = segment.inverted_index(fields.facet(dim))?;
+        let mut stream = index
+            .terms()
+            .stream()
+            .map_err(tantivy::TantivyError::from)?;
+        while stream.advance() {
+            if let Ok(facet) = Facet::from_encoded(stream.key().to_vec())
+                && let Some(value) = facet.to_path().last()
+            {
+                out.insert((*value).to_owned());
+            }
+        }
+    }
+    Ok(out.into_iter().collect())
 }
 
 /// A collector of the counts of every value of `dim`.
@@ -158,7 +188,7 @@ mod tests {
             grade: vec!["a".into(), "B".into()],
             ..Filters::default()
         };
-        let active = ActiveFilters::new(&filters, &Lexicon::default());
+        let active = ActiveFilters::new(&filters, &[]);
         assert_eq!(active.selected(Dim::Category), ["messaging"]);
         assert_eq!(active.selected(Dim::Grade), ["A", "B"]);
         assert!(!active.is_active(Dim::Platform));
@@ -171,7 +201,7 @@ mod tests {
             criterion: vec!["e2ee".into()],
             ..Filters::default()
         };
-        let active = ActiveFilters::new(&filters, &Lexicon::default());
+        let active = ActiveFilters::new(&filters, &[]);
         assert!(active.is_active(Dim::Criterion));
         assert!(!active.needs_own_pass(Dim::Criterion));
     }

@@ -125,14 +125,25 @@ pub fn truncate(q: &str) -> &str {
     }
 }
 
-/// Reads a query. `is_word` tells whether a folded word occurs in the catalogue's text: a
-/// bare query made of real words is not taken for a misspelt service ("video" is not a typo
-/// of "Vimeo"), although an exact service name still is ("office", "maps").
+/// What the index knows of words, to tell a request for alternatives from a search for an
+/// entry or a topic.
+pub trait Vocabulary {
+    /// Whether a folded word occurs in a name or a text of the catalogue.
+    fn is_word(&mut self, folded: &str) -> bool;
+    /// Whether `compact` (folded, spaces removed) is an entry's name, exactly or, unless
+    /// `exact_only`, within the typo tolerance.
+    fn names_an_entry(&mut self, compact: &str, exact_only: bool) -> bool;
+}
+
+/// Reads a query. A bare query that names an entry is a search for that entry, and one made
+/// of words of the catalogue is not taken for a misspelt service ("video" is no typo of
+/// "Vimeo"); an exact service name ("office", "maps") or an explicit request ("alternative
+/// à vimeo") still asks for alternatives.
 pub fn parse(
     q: &str,
     lexicon: &Lexicon,
     analyzers: &mut Analyzers,
-    is_word: &mut dyn FnMut(&str) -> bool,
+    vocabulary: &mut dyn Vocabulary,
 ) -> Parsed {
     let q = truncate(q);
     let mut words = analyzers.words(q);
@@ -144,7 +155,7 @@ pub fn parse(
 
     let found = match folded.iter().position(|w| is_marker(w)) {
         Some(marker) => service_around(&folded, marker, lexicon),
-        None => bare_service(&folded, lexicon, is_word),
+        None => bare_service(&folded, lexicon, vocabulary),
     };
     let Some((resolved, span, consumed)) = found else {
         return Parsed {
@@ -201,7 +212,7 @@ fn service_around(folded: &[&str], marker: usize, lexicon: &Lexicon) -> Option<F
 fn bare_service(
     folded: &[&str],
     lexicon: &Lexicon,
-    is_word: &mut dyn FnMut(&str) -> bool,
+    vocabulary: &mut dyn Vocabulary,
 ) -> Option<Found> {
     let first = folded.iter().position(|w| !is_filler(w))?;
     let last = folded.iter().rposition(|w| !is_filler(w))?;
@@ -210,7 +221,9 @@ fn bare_service(
         return None;
     }
     let r = lexicon.resolve(core)?;
-    if lexicon.names_an_entry(core, r.exact) || (!r.exact && core.iter().all(|w| is_word(w))) {
+    if vocabulary.names_an_entry(&core.concat(), r.exact)
+        || (!r.exact && core.iter().all(|w| vocabulary.is_word(w)))
+    {
         return None;
     }
     Some((r, first..last + 1, 0..folded.len()))
@@ -236,17 +249,29 @@ mod tests {
         Lexicon::new(&catalogue, &mut folded)
     }
 
-    fn no_words(_: &str) -> bool {
-        false
+    /// A catalogue index knowing `words` and the entry names `entries`.
+    struct Known(&'static [&'static str], &'static [&'static str]);
+
+    impl Vocabulary for Known {
+        fn is_word(&mut self, folded: &str) -> bool {
+            self.0.contains(&folded)
+        }
+        fn names_an_entry(&mut self, compact: &str, _exact_only: bool) -> bool {
+            self.1.contains(&compact)
+        }
+    }
+
+    fn none() -> Known {
+        Known(&[], &[])
     }
 
     fn service_of(q: &str) -> Option<String> {
-        let parsed = parse(q, &lexicon(), &mut Analyzers::default(), &mut no_words);
+        let parsed = parse(q, &lexicon(), &mut Analyzers::default(), &mut none());
         parsed.service.map(|(r, _)| r.id)
     }
 
     fn words_of(q: &str) -> Vec<String> {
-        let parsed = parse(q, &lexicon(), &mut Analyzers::default(), &mut no_words);
+        let parsed = parse(q, &lexicon(), &mut Analyzers::default(), &mut none());
         parsed.words.into_iter().map(|w| w.folded).collect()
     }
 
@@ -290,7 +315,7 @@ mod tests {
     fn a_real_word_is_not_taken_for_a_misspelt_service() {
         let l = lexicon();
         let mut a = Analyzers::default();
-        let mut known = |w: &str| w == "whatsap" || w == "teams";
+        let mut known = Known(&["whatsap", "teams"], &[]);
         assert_eq!(parse("whatsap", &l, &mut a, &mut known).service, None);
         // Exact names and explicit requests still count.
         let exact = parse("teams", &l, &mut a, &mut known)
@@ -299,6 +324,16 @@ mod tests {
         assert_eq!(exact.as_deref(), Some("microsoft-teams"));
         let asked = parse("alternative à whatsap", &l, &mut a, &mut known).service;
         assert_eq!(asked.map(|(r, _)| r.id).as_deref(), Some("whatsapp"));
+    }
+
+    #[test]
+    fn a_bare_entry_name_is_a_search_for_that_entry() {
+        let l = lexicon();
+        let mut a = Analyzers::default();
+        let mut entries = Known(&[], &["zoom"]);
+        assert_eq!(parse("Zoom", &l, &mut a, &mut entries).service, None);
+        let asked = parse("alternative à zoom", &l, &mut a, &mut entries).service;
+        assert_eq!(asked.map(|(r, _)| r.id).as_deref(), Some("zoom"));
     }
 
     #[test]
@@ -331,11 +366,11 @@ mod tests {
     fn the_last_word_is_partial_only_when_the_query_ends_on_it() {
         let l = lexicon();
         let mut a = Analyzers::default();
-        assert!(parse("nextc", &l, &mut a, &mut no_words).last_is_partial);
-        assert!(!parse("nextc ", &l, &mut a, &mut no_words).last_is_partial);
-        assert!(!parse("signal.", &l, &mut a, &mut no_words).last_is_partial);
-        assert!(parse("alternative à zoom chiff", &l, &mut a, &mut no_words).last_is_partial);
-        assert!(!parse("alternative à zoom", &l, &mut a, &mut no_words).last_is_partial);
+        assert!(parse("nextc", &l, &mut a, &mut none()).last_is_partial);
+        assert!(!parse("nextc ", &l, &mut a, &mut none()).last_is_partial);
+        assert!(!parse("signal.", &l, &mut a, &mut none()).last_is_partial);
+        assert!(parse("alternative à zoom chiff", &l, &mut a, &mut none()).last_is_partial);
+        assert!(!parse("alternative à zoom", &l, &mut a, &mut none()).last_is_partial);
     }
 
     #[test]
@@ -343,7 +378,7 @@ mod tests {
         let q = "é".repeat(10_000);
         assert_eq!(truncate(&q).chars().count(), MAX_QUERY_CHARS);
         let many = "mot ".repeat(100);
-        let parsed = parse(&many, &lexicon(), &mut Analyzers::default(), &mut no_words);
+        let parsed = parse(&many, &lexicon(), &mut Analyzers::default(), &mut none());
         assert_eq!(parsed.words.len(), MAX_WORDS);
     }
 }

@@ -1,11 +1,12 @@
 //! What the query interpreter knows about the catalogue beyond the index: the proprietary
-//! services with every way of naming them, entry names, and licence ids as written.
+//! services with every way of naming them.
 //!
-//! Built from the catalogue whenever the index is built or updated. Names are compared in
+//! Built from the catalogue's services (a few dozen; never from its entries, so that an
+//! update stays cheap however large the catalogue) whenever the index is built or updated. Names are compared in
 //! "compact" form (folded, spaces removed: "Whats App" = "whatsapp"), with a small edit
 //! distance allowed for typos that grows with the length of the name.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use tantivy::tokenizer::TextAnalyzer;
 
@@ -44,16 +45,12 @@ pub struct Resolved {
     pub exact: bool,
 }
 
-/// Services, entry names and licence ids of a catalogue, ready for matching.
+/// The services of a catalogue, ready for matching.
 #[derive(Debug, Clone, Default)]
 pub struct Lexicon {
     services: Vec<ServiceNames>,
     /// Compact form → index in `services` (the first service claiming it wins).
     exact: HashMap<String, usize>,
-    /// Compact entry names.
-    entry_names: HashSet<String>,
-    /// Lower-case licence id → id as written in the catalogue.
-    licenses: HashMap<String, String>,
 }
 
 impl Lexicon {
@@ -78,12 +75,6 @@ impl Lexicon {
                 categories: service.categories.clone(),
                 forms,
             });
-        }
-        for entry in catalogue.entries.values() {
-            lexicon.entry_names.insert(compact(folded, &entry.name));
-            for id in super::document::license_ids(&entry.license) {
-                lexicon.licenses.insert(id.to_lowercase(), id);
-            }
         }
         lexicon
     }
@@ -124,33 +115,6 @@ impl Lexicon {
             categories: s.categories.clone(),
             exact,
         }
-    }
-
-    /// Whether `words` name an entry, exactly or within the typo tolerance: a bare query
-    /// that does is a search for that entry, not for alternatives to a service.
-    pub fn names_an_entry(&self, words: &[&str], exact_only: bool) -> bool {
-        let wanted: String = words.concat();
-        if self.entry_names.contains(&wanted) {
-            return true;
-        }
-        if exact_only {
-            return false;
-        }
-        let allowed = tolerated_edits(wanted.chars().count());
-        allowed > 0
-            && self
-                .entry_names
-                .iter()
-                .any(|name| strsim::osa_distance(&wanted, name) <= allowed)
-    }
-
-    /// A licence id as the catalogue writes it, whatever the case it was typed in.
-    pub fn canonical_license(&self, id: &str) -> String {
-        let id = id.trim();
-        self.licenses
-            .get(&id.to_lowercase())
-            .cloned()
-            .unwrap_or_else(|| id.to_owned())
     }
 }
 

@@ -78,6 +78,8 @@ pub struct Fields {
     pub name: Field,
     /// Folded lower-case name as one string: the name sort key.
     pub name_sort: Field,
+    /// Folded name without spaces ("jitsimeet"): tells a query naming an entry.
+    pub name_key: Field,
     pub summary_fr: Field,
     pub summary_en: Field,
     /// Descriptions as plain text (Markdown removed).
@@ -121,6 +123,7 @@ pub fn build_schema() -> Schema {
     b.add_text_field("slug", STRING | STORED);
     b.add_text_field("name", text(FOLDED, true));
     b.add_text_field("name_sort", STRING | FAST);
+    b.add_text_field("name_key", STRING);
     b.add_text_field("summary_fr", text(FR, true));
     b.add_text_field("summary_en", text(EN, true));
     b.add_text_field("description_fr", text(FR, true));
@@ -152,6 +155,7 @@ impl Fields {
             slug: f("slug")?,
             name: f("name")?,
             name_sort: f("name_sort")?,
+            name_key: f("name_key")?,
             summary_fr: f("summary_fr")?,
             summary_en: f("summary_en")?,
             description_fr: f("description_fr")?,

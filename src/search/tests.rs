@@ -191,6 +191,9 @@ fn catalogue() -> Catalogue {
             &["file-sync"],
         ),
         service("dropbox", "Dropbox", &[], &["file-sync"]),
+        service("vimeo", "Vimeo", &[], &[]),
+        // A service one of whose names is also an entry's name.
+        service("signal-hill", "Signal Hill", &["signal"], &[]),
     ] {
         c.services.insert(s.id.clone(), s);
     }
@@ -370,6 +373,28 @@ fn alternatives_to_a_service_come_first_best_grade_first() {
         drive.service.map(|s| s.matched).as_deref(),
         Some("google drive")
     );
+}
+
+#[test]
+fn a_bare_word_of_the_catalogue_is_no_misspelt_service() {
+    let idx = index();
+    // "video" is one edit from "vimeo", but a word of the catalogue: a plain search.
+    let video = search(&idx, &SearchRequest::new("video", Lang::Fr));
+    assert!(video.service.is_none());
+    assert_eq!(slugs(&video), ["jitsi-meet"]);
+    // A misspelling that is no word of the catalogue is taken for the service.
+    let vimeoo = search(&idx, &SearchRequest::new("vimeoo", Lang::Fr));
+    assert_eq!(vimeoo.service.map(|s| s.id).as_deref(), Some("vimeo"));
+}
+
+#[test]
+fn a_bare_entry_name_is_a_search_for_the_entry_even_if_a_service_alias() {
+    let idx = index();
+    let r = search(&idx, &SearchRequest::new("Signal", Lang::Fr));
+    assert!(r.service.is_none());
+    assert_eq!(slugs(&r)[0], "signal");
+    let r = search(&idx, &SearchRequest::new("alternative à signal", Lang::Fr));
+    assert_eq!(r.service.map(|s| s.id).as_deref(), Some("signal-hill"));
 }
 
 #[test]
