@@ -9,7 +9,8 @@
 //!
 //! Modules: `schema` (fields), `analyzers` (fr/en/folded), `document` (entry → document),
 //! `indexer` (writing), `meta` (the fingerprint record), `lexicon` + `intent` (what a query
-//! means), `query` (tantivy queries), `facets`, `snippet`, `engine` (one search), `types`.
+//! means), `expand` (typos and prefixes to index terms), `query` (tantivy queries),
+//! `facets`, `snippet`, `engine` (one search), `types` (the API's request and results).
 
 mod analyzers;
 mod document;
