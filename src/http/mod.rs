@@ -6,6 +6,7 @@ pub mod error;
 pub mod metrics;
 pub mod middleware;
 pub mod params;
+pub mod web;
 
 use std::sync::Arc;
 
@@ -27,6 +28,7 @@ pub fn router(app: Arc<App>) -> Router {
     let (api, _openapi) = api::router(Arc::clone(&app));
     Router::new()
         .merge(api)
+        .merge(web::router(Arc::clone(&app)))
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
         .layer(axum::middleware::from_fn_with_state(

@@ -5,7 +5,7 @@ mod docs;
 mod entries;
 mod export;
 mod health;
-mod search;
+pub mod search;
 mod taxonomy;
 
 use std::sync::Arc;

@@ -1,0 +1,186 @@
+//! Errors of the web site, shown as translated HTML pages (the API keeps its JSON errors).
+//!
+//! Same policy as [`crate::http::error`]: a 4xx page tells the visitor what was wrong and
+//! what to do next; a 500 page says something broke on our side, and the details go to the
+//! log only.
+
+use askama::Template;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+
+use super::context::{Ctx, Layout};
+use super::i18n::Tr;
+use crate::model::Lang;
+
+/// A link offered on a page ("did you mean...", "back to...").
+#[derive(Debug, Clone)]
+pub struct Link {
+    pub href: String,
+    pub label: String,
+}
+
+#[derive(Debug, Template)]
+#[template(path = "error.html")]
+pub struct ErrorPage {
+    pub tr: Tr,
+    pub layout: Layout,
+    pub status: u16,
+    pub heading: String,
+    pub message: String,
+    /// A technical detail (which parameter was wrong), in English when it comes from the
+    /// shared parameter parser.
+    pub detail: Option<String>,
+    pub detail_lang: &'static str,
+    pub links: Vec<Link>,
+}
+
+/// An error page ready to be sent.
+#[derive(Debug)]
+pub struct WebError {
+    status: StatusCode,
+    page: Box<ErrorPage>,
+}
+
+impl WebError {
+    fn new(ctx: &Ctx, status: StatusCode, heading: String, message: String) -> WebError {
+        let mut layout = ctx.layout(heading.clone(), super::context::Section::Other);
+        layout.noindex = true;
+        let tr = ctx.tr;
+        WebError {
+            status,
+            page: Box::new(ErrorPage {
+                tr,
+                layout,
+                status: status.as_u16(),
+                heading,
+                message,
+                detail: None,
+                detail_lang: ctx.lang.code(),
+                links: vec![
+                    Link {
+                        href: ctx.href("/"),
+                        label: tr.t("error-link-home"),
+                    },
+                    Link {
+                        href: ctx.href("/search"),
+                        label: tr.t("error-link-search"),
+                    },
+                ],
+            }),
+        }
+    }
+
+    pub fn not_found(ctx: &Ctx, suggestion: Option<Link>) -> WebError {
+        let tr = ctx.tr;
+        let mut e = WebError::new(
+            ctx,
+            StatusCode::NOT_FOUND,
+            tr.t("error-404-title"),
+            tr.t("error-404-message"),
+        );
+        if let Some(s) = suggestion {
+            e.page.links.insert(0, s);
+        }
+        e
+    }
+
+    pub fn bad_request(ctx: &Ctx, heading_key: &str, detail: String) -> WebError {
+        let tr = ctx.tr;
+        let mut e = WebError::new(
+            ctx,
+            StatusCode::BAD_REQUEST,
+            tr.t(heading_key),
+            tr.t("error-400-message"),
+        );
+        e.page.detail = Some(detail);
+        e
+    }
+
+    /// A 400 whose detail comes from the API's parameter parser (written in English).
+    pub fn from_api(ctx: &Ctx, heading_key: &str, err: &crate::http::error::ApiError) -> WebError {
+        use crate::http::error::ApiError;
+        match err {
+            ApiError::Internal(_) | ApiError::Unavailable(_) => ctx.internal(err),
+            other => {
+                let mut e = WebError::bad_request(ctx, heading_key, other.to_string());
+                e.page.detail_lang = Lang::En.code();
+                e
+            }
+        }
+    }
+
+    pub fn internal(ctx: &Ctx, details: impl std::fmt::Display) -> WebError {
+        tracing::error!(%details, "web page failed");
+        let tr = ctx.tr;
+        WebError::new(
+            ctx,
+            StatusCode::INTERNAL_SERVER_ERROR,
+            tr.t("error-500-title"),
+            tr.t("error-500-message"),
+        )
+    }
+
+    /// Adds a link offered to the visitor, first in the list.
+    pub fn with_link(mut self, link: Link) -> WebError {
+        self.page.links.insert(0, link);
+        self
+    }
+
+    /// Adds a detail saying exactly what was wrong.
+    pub fn with_detail(mut self, detail: String) -> WebError {
+        self.page.detail = Some(detail);
+        self
+    }
+
+    pub fn status(&self) -> StatusCode {
+        self.status
+    }
+}
+
+impl IntoResponse for WebError {
+    fn into_response(self) -> Response {
+        match self.page.render() {
+            Ok(body) => super::html(self.status, body),
+            Err(e) => {
+                tracing::error!(error = %e, "error page failed to render");
+                fallback(self.status)
+            }
+        }
+    }
+}
+
+/// The answer to a panic inside a page handler (no request context is left by then).
+pub fn panic_page(lang: Lang) -> Response {
+    tracing::error!("a page handler panicked");
+    let tr = Tr::new(lang);
+    let page = ErrorPage {
+        tr,
+        layout: Layout::minimal(lang, tr.t("error-500-title")),
+        status: 500,
+        heading: tr.t("error-500-title"),
+        message: tr.t("error-500-message"),
+        detail: None,
+        detail_lang: lang.code(),
+        links: vec![Link {
+            href: format!("/{}/", lang.code()),
+            label: tr.t("error-link-home"),
+        }],
+    };
+    match page.render() {
+        Ok(body) => super::html(StatusCode::INTERNAL_SERVER_ERROR, body),
+        Err(_) => fallback(StatusCode::INTERNAL_SERVER_ERROR),
+    }
+}
+
+/// Last resort when even a template fails: a fixed bilingual page.
+fn fallback(status: StatusCode) -> Response {
+    super::html(
+        status,
+        format!(
+            "<!doctype html><html lang=\"fr\"><meta charset=\"utf-8\"><title>{code}</title>\
+             <h1>{code}</h1><p>Une erreur est survenue.</p><p lang=\"en\">An error occurred.</p>\
+             <p><a href=\"/fr/\">Accueil</a> · <a href=\"/en/\" lang=\"en\">Home</a></p>",
+            code = status.as_u16()
+        ),
+    )
+}

@@ -1,0 +1,154 @@
+//! The web site: server-rendered pages under `/fr/` and `/en/`, plus the site's feeds and
+//! files (`/badges/{slug}.svg`, `/feed.atom`, `/opensearch.xml`, `/sitemap.xml`,
+//! `/robots.txt`, `/static/...`).
+//!
+//! What it owns: turning the catalogue snapshot and search results into HTML. What it must
+//! not do: decide anything about the catalogue (grades come from `model`, results from
+//! `search`), set a cookie, load anything from another origin, or need JavaScript.
+//!
+//! Pages are askama templates (one typed struct per page, checked at compile time), all
+//! interface text comes from Fluent (`i18n/`), and every HTML answer carries a strict
+//! Content-Security-Policy: no inline script or style anywhere.
+
+pub mod assets;
+pub mod badge;
+pub mod charts;
+pub mod context;
+pub mod error;
+pub mod feeds;
+pub mod i18n;
+pub mod markdown;
+pub mod pages;
+pub mod query;
+pub mod view;
+
+use std::sync::Arc;
+
+use axum::extract::Request;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::get;
+use axum::{Extension, Router};
+use tower_http::catch_panic::CatchPanicLayer;
+
+use crate::app::App;
+use crate::model::Lang;
+
+/// The policy of every HTML page: nothing inline, nothing from elsewhere.
+pub const PAGE_CSP: &str = "default-src 'none'; style-src 'self'; img-src 'self'; script-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+/// The web router: pages in both languages, and the site's files.
+pub fn router(app: Arc<App>) -> Router {
+    let pages = Lang::ALL
+        .into_iter()
+        .fold(Router::new(), |r, lang| r.merge(lang_router(lang, &app)));
+    // Feeds change with the catalogue: ETag and a short cache. Static files and badges set
+    // their own caching (a year for hashed names, an hour for badges), so they come after.
+    Router::new()
+        .route("/", get(root))
+        .route("/feed.atom", get(feeds::atom))
+        .route("/opensearch.xml", get(feeds::opensearch))
+        .route("/sitemap.xml", get(feeds::sitemap))
+        .route("/robots.txt", get(feeds::robots))
+        .layer(axum::middleware::from_fn_with_state(
+            Arc::clone(&app),
+            crate::http::middleware::cache,
+        ))
+        .route("/static/{file}", get(assets::serve))
+        .route("/badges/{file}", get(badge::serve))
+        .merge(pages)
+        .with_state(app)
+}
+
+/// The pages of one language, under `/{lang}/`.
+fn lang_router(lang: Lang, app: &Arc<App>) -> Router<Arc<App>> {
+    use pages::*;
+    let at = |path: &str| format!("/{}{path}", lang.code());
+    let home_path = at("/");
+    Router::new()
+        .route(&at("/"), get(home::page))
+        .route(&at("/search"), get(search::page))
+        .route(&at("/entries/{slug}"), get(entry::page))
+        .route(&at("/alternatives/{service}"), get(alternatives::page))
+        .route(&at("/compare"), get(compare::page))
+        .route(&at("/criteria"), get(criteria::page))
+        .route(&at("/observatory"), get(observatory::page))
+        .route(&at("/decisions"), get(info::decisions))
+        .route(&at("/submit"), get(info::submit))
+        .route(&at("/review"), get(info::review))
+        .route(&at("/privacy"), get(info::privacy))
+        .route(&at("/about"), get(info::about))
+        .route(&at("/{*rest}"), get(not_found))
+        .route(
+            &at(""),
+            get(move || {
+                let to = home_path.clone();
+                async move { Redirect::permanent(&to) }
+            }),
+        )
+        .layer(axum::middleware::from_fn_with_state(
+            Arc::clone(app),
+            crate::http::middleware::cache,
+        ))
+        .layer(axum::middleware::from_fn(html_headers))
+        .layer(Extension(lang))
+        .layer(CatchPanicLayer::custom(
+            move |_: Box<dyn std::any::Any + Send>| error::panic_page(lang),
+        ))
+}
+
+/// `/`: the home page in the visitor's language (French unless the browser prefers English).
+async fn root(headers: axum::http::HeaderMap) -> Response {
+    let accept = headers
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    let lang = i18n::negotiate(accept);
+    let mut res = Redirect::to(&format!("/{}/", lang.code())).into_response();
+    let h = res.headers_mut();
+    h.insert(header::VARY, HeaderValue::from_static("Accept-Language"));
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    res
+}
+
+/// Anything under `/{lang}/` that is not a page: a translated 404.
+async fn not_found(ctx: context::Ctx) -> error::WebError {
+    ctx.not_found(None)
+}
+
+/// The Content-Security-Policy of HTML pages (stricter than the API's default, and allowing
+/// the site's own script), applied to every HTML answer including error pages.
+async fn html_headers(req: Request, next: Next) -> Response {
+    let mut res = next.run(req).await;
+    let is_html = res
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
+    if is_html {
+        let h = res.headers_mut();
+        h.insert(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(PAGE_CSP),
+        );
+        if res.status() != StatusCode::OK {
+            res.headers_mut()
+                .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+        }
+    }
+    res
+}
+
+/// A response for HTML that is not a page template (rarely needed).
+pub fn html(status: StatusCode, body: String) -> Response {
+    (
+        status,
+        [(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("text/html; charset=utf-8"),
+        )],
+        body,
+    )
+        .into_response()
+}

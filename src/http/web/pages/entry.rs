@@ -1,0 +1,334 @@
+//! `/{lang}/entries/{slug}`: what the software is, its facts, the grade and how it was
+//! computed, the assessment criterion by criterion grouped by axis, and the review.
+
+use axum::extract::Path;
+use axum::response::Response;
+
+use super::render;
+use crate::app::Snapshot;
+use crate::http::web::context::{Ctx, Layout, Section};
+use crate::http::web::error::{Link, WebError};
+use crate::http::web::i18n::Tr;
+use crate::http::web::markdown;
+use crate::http::web::view::{self, Tag};
+use crate::model::{Axis, Entry, GradeBreakdown, Level, Status, is_valid_slug};
+
+#[derive(Debug, askama::Template)]
+#[template(path = "entry.html")]
+pub struct EntryPage {
+    pub tr: Tr,
+    pub layout: Layout,
+    pub slug: String,
+    pub name: String,
+    pub summary: String,
+    pub description: String,
+    pub grade: String,
+    pub grade_class: String,
+    pub review: String,
+    pub facts: Facts,
+    pub breakdown: Breakdown,
+    pub axes: Vec<AxisGroup>,
+    pub history: ReviewView,
+    pub report_href: String,
+    pub badge_markdown: String,
+    pub badge_src: String,
+    pub badge_alt: String,
+    pub badge_width: u32,
+    pub api_href: String,
+    pub alternatives: Vec<Tag>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Facts {
+    pub license: String,
+    pub kinds: String,
+    pub platforms: String,
+    pub categories: Vec<Tag>,
+    pub replaces: Vec<Tag>,
+    pub self_hostable: String,
+    pub homepage: String,
+    pub repository: String,
+    pub added: String,
+    pub updated: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Breakdown {
+    pub summary: String,
+    pub score: String,
+    pub counts: String,
+    pub gates_failed: Vec<Tag>,
+    pub gates_unsettled: Vec<Tag>,
+    pub unknown: String,
+    pub not_applicable: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct AxisGroup {
+    pub id: &'static str,
+    pub heading: String,
+    pub criteria: Vec<CriterionRow>,
+}
+
+#[derive(Debug, Clone)]
+pub struct CriterionRow {
+    pub id: String,
+    pub title: String,
+    pub href: String,
+    pub level: String,
+    pub status_id: &'static str,
+    pub status_symbol: &'static str,
+    pub status: String,
+    pub evidence: Vec<Link>,
+    pub note: Option<String>,
+    pub date: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct ReviewView {
+    pub status: String,
+    pub explanation: String,
+    pub by: Option<String>,
+    pub date: Option<String>,
+    pub expires: Option<String>,
+    pub note: Option<String>,
+    pub events: Vec<ReviewEventView>,
+}
+
+#[derive(Debug, Clone)]
+pub struct ReviewEventView {
+    pub date: String,
+    pub status: String,
+    pub by: Option<String>,
+    pub note: Option<String>,
+}
+
+pub async fn page(ctx: Ctx, Path(slug): Path<String>) -> Result<Response, WebError> {
+    let snapshot = ctx.app.snapshot();
+    let c = &snapshot.catalogue;
+    let entry = is_valid_slug(&slug).then(|| c.entries.get(&slug)).flatten();
+    let Some(entry) = entry else {
+        let guess = crate::util::closest(&slug, c.entries.keys()).map(|g| Link {
+            href: ctx.href(&format!("/entries/{g}")),
+            label: ctx.tr.s(
+                "error-did-you-mean",
+                "name",
+                c.entries.get(g).map_or(g, |e| e.name.as_str()),
+            ),
+        });
+        return Err(ctx.not_found(guess));
+    };
+    let page = build(&ctx, &snapshot, entry);
+    render(&ctx, &page)
+}
+
+fn short_url(url: &str) -> String {
+    match url::Url::parse(url) {
+        Ok(u) => {
+            let host = u.host_str().unwrap_or_default().trim_start_matches("www.");
+            let path = u.path().trim_end_matches('/');
+            let text = format!("{host}{path}");
+            if text.chars().count() > 60 {
+                let cut: String = text.chars().take(57).collect();
+                format!("{cut}…")
+            } else {
+                text
+            }
+        }
+        Err(_) => url.to_owned(),
+    }
+}
+
+fn breakdown(ctx: &Ctx, snapshot: &Snapshot, b: &GradeBreakdown) -> Breakdown {
+    let tr = ctx.tr;
+    let tag = |id: &String| Tag {
+        href: format!("#c-{id}"),
+        label: snapshot
+            .catalogue
+            .criteria
+            .get(id)
+            .map_or_else(|| id.clone(), |c| c.title.get(ctx.lang).to_owned()),
+    };
+    let summary = if !b.gates_failed.is_empty() {
+        tr.t("grade-explain-failed")
+    } else if !b.gates_unsettled.is_empty() {
+        tr.s("grade-explain-capped", "grade", b.grade.letter())
+    } else {
+        tr.s("grade-explain-score", "grade", b.grade.letter())
+    };
+    Breakdown {
+        summary,
+        score: tr.s("grade-score", "score", &tr.decimal(b.score)),
+        counts: tr.args(
+            "grade-counts",
+            &[
+                ("met", b.recommended_met.into()),
+                ("partial", b.recommended_partial.into()),
+                ("total", b.recommended_total.into()),
+            ],
+        ),
+        gates_failed: b.gates_failed.iter().map(tag).collect(),
+        gates_unsettled: b.gates_unsettled.iter().map(tag).collect(),
+        unknown: tr.n("grade-unknown", b.unknown),
+        not_applicable: tr.n("grade-not-applicable", b.not_applicable),
+    }
+}
+
+fn axes(ctx: &Ctx, snapshot: &Snapshot, entry: &Entry) -> Vec<AxisGroup> {
+    let tr = ctx.tr;
+    let lang = ctx.lang;
+    Axis::ALL
+        .into_iter()
+        .map(|axis| {
+            let mut criteria: Vec<CriterionRow> = snapshot
+                .catalogue
+                .criteria
+                .values()
+                .filter(|c| c.axis == axis && c.applies_to_kinds(&entry.kinds))
+                .map(|c| {
+                    let a = entry.assessment.get(&c.id);
+                    let status = a.map_or(Status::Unknown, |a| a.status);
+                    CriterionRow {
+                        id: c.id.clone(),
+                        title: c.title.get(lang).to_owned(),
+                        href: format!("/{}/criteria#{}", lang.code(), c.id),
+                        level: view::level_label(tr, c.level),
+                        status_id: status.id(),
+                        status_symbol: view::status_symbol(status),
+                        status: view::status_label(tr, status),
+                        evidence: a
+                            .into_iter()
+                            .flat_map(|a| a.evidence.iter())
+                            .map(|url| Link {
+                                href: url.clone(),
+                                label: short_url(url),
+                            })
+                            .collect(),
+                        note: a
+                            .and_then(|a| a.note.as_ref())
+                            .map(|n| n.get(lang).to_owned()),
+                        date: a.and_then(|a| a.assessed).map(|d| tr.date(d)),
+                    }
+                })
+                .collect();
+            // Gates first, then by title.
+            criteria.sort_by_key(|row| {
+                let required = snapshot
+                    .catalogue
+                    .criteria
+                    .get(&row.id)
+                    .is_some_and(|c| c.level == Level::Required);
+                (!required, row.title.to_lowercase())
+            });
+            AxisGroup {
+                id: axis.id(),
+                heading: view::axis_label(tr, axis),
+                criteria,
+            }
+        })
+        .filter(|g| !g.criteria.is_empty())
+        .collect()
+}
+
+fn review(tr: Tr, entry: &Entry) -> ReviewView {
+    let lang = tr.lang;
+    let r = &entry.review;
+    ReviewView {
+        status: view::review_label(tr, r.status),
+        explanation: tr.t(&format!("review-explain-{}", r.status.id())),
+        by: r.by.clone(),
+        date: r.date.map(|d| tr.date(d)),
+        expires: r.expires.map(|d| tr.date(d)),
+        note: r.note.as_ref().map(|n| n.get(lang).to_owned()),
+        events: r
+            .history
+            .iter()
+            .map(|h| ReviewEventView {
+                date: tr.date(h.date),
+                status: view::review_label(tr, h.status),
+                by: h.by.clone(),
+                note: h.note.as_ref().map(|n| n.get(lang).to_owned()),
+            })
+            .collect(),
+    }
+}
+
+pub fn build(ctx: &Ctx, snapshot: &Snapshot, entry: &Entry) -> EntryPage {
+    let tr = ctx.tr;
+    let lang = ctx.lang;
+    let grade = snapshot
+        .grades
+        .get(&entry.slug)
+        .cloned()
+        .unwrap_or_else(|| crate::model::grade_entry(entry, &snapshot.catalogue.criteria));
+    let mut layout = ctx.layout(entry.name.clone(), Section::Other);
+    layout.description = entry.summary.get(lang).to_owned();
+    let base = &ctx.app.config.public_url;
+    let badge_src = match lang {
+        crate::model::Lang::En => format!("/badges/{}.svg", entry.slug),
+        other => format!("/badges/{}.svg?lang={}", entry.slug, other.code()),
+    };
+    let replaces: Vec<Tag> = entry
+        .replaces
+        .iter()
+        .map(|id| Tag {
+            href: format!("/{}/alternatives/{id}", lang.code()),
+            label: view::service_name(snapshot, id),
+        })
+        .collect();
+    EntryPage {
+        tr,
+        slug: entry.slug.clone(),
+        name: entry.name.clone(),
+        summary: entry.summary.get(lang).to_owned(),
+        description: markdown::render(entry.description.get(lang)),
+        grade: grade.grade.letter().to_owned(),
+        grade_class: format!("{} grade-big", view::grade_class(grade.grade.letter())),
+        review: view::review_label(tr, entry.review.status),
+        facts: Facts {
+            license: entry.license.clone(),
+            kinds: entry
+                .kinds
+                .iter()
+                .map(|&k| view::kind_label(tr, k))
+                .collect::<Vec<_>>()
+                .join(", "),
+            platforms: entry
+                .platforms
+                .iter()
+                .map(|&p| view::platform_label(tr, p))
+                .collect::<Vec<_>>()
+                .join(", "),
+            categories: entry
+                .categories
+                .iter()
+                .map(|id| Tag {
+                    href: format!("/{}/search?category={id}", lang.code()),
+                    label: view::category_name(snapshot, id, lang),
+                })
+                .collect(),
+            replaces: replaces.clone(),
+            self_hostable: view::yes_no(tr, entry.self_hostable),
+            homepage: entry.homepage.clone(),
+            repository: entry.repository.clone(),
+            added: tr.date(entry.added),
+            updated: entry.updated.map(|d| tr.date(d)),
+        },
+        breakdown: breakdown(ctx, snapshot, &grade),
+        axes: axes(ctx, snapshot, entry),
+        history: review(tr, entry),
+        report_href: format!("/{}/submit?entry={}", lang.code(), entry.slug),
+        badge_markdown: format!(
+            "[![{}]({base}{badge_src})]({base}/{}/entries/{})",
+            tr.s("badge-alt", "grade", grade.grade.letter()),
+            lang.code(),
+            entry.slug
+        ),
+        badge_alt: tr.s("badge-alt", "grade", grade.grade.letter()),
+        badge_width: crate::http::web::badge::WIDTH,
+        badge_src,
+        api_href: format!("/api/v1/entries/{}", entry.slug),
+        alternatives: replaces,
+        layout,
+    }
+}

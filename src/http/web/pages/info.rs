@@ -1,0 +1,211 @@
+//! The pages that explain rather than list: the public log of review decisions, how to
+//! submit or review today (the workflow itself is planned), the site's own privacy page,
+//! and what the registry is.
+
+use axum::extract::RawQuery;
+use axum::response::Response;
+
+use super::render;
+use crate::app::Snapshot;
+use crate::http::params::QueryParams;
+use crate::http::web::context::{Ctx, Layout, Section};
+use crate::http::web::error::WebError;
+use crate::http::web::i18n::Tr;
+use crate::http::web::view;
+use crate::model::is_valid_slug;
+
+#[derive(Debug, askama::Template)]
+#[template(path = "decisions.html")]
+pub struct DecisionsPage {
+    pub tr: Tr,
+    pub layout: Layout,
+    pub decisions: Vec<Decision>,
+    pub community: usize,
+}
+
+#[derive(Debug, Clone)]
+pub struct Decision {
+    pub date: String,
+    pub sort_key: chrono::NaiveDate,
+    pub entry: String,
+    pub href: String,
+    pub status: String,
+    pub by: Option<String>,
+    pub note: Option<String>,
+}
+
+pub fn decisions_of(snapshot: &Snapshot, tr: Tr) -> Vec<Decision> {
+    let lang = tr.lang;
+    let mut out = Vec::new();
+    for e in snapshot.catalogue.entries.values() {
+        let href = format!("/{}/entries/{}", lang.code(), e.slug);
+        let current = (e.review.status.is_decision())
+            .then_some(e.review.date)
+            .flatten()
+            .map(|date| {
+                (
+                    date,
+                    e.review.status,
+                    e.review.by.clone(),
+                    e.review.note.clone(),
+                )
+            });
+        let past = e
+            .review
+            .history
+            .iter()
+            .filter(|h| h.status.is_decision())
+            .map(|h| (h.date, h.status, h.by.clone(), h.note.clone()));
+        for (date, status, by, note) in current.into_iter().chain(past) {
+            let d = Decision {
+                date: tr.date(date),
+                sort_key: date,
+                entry: e.name.clone(),
+                href: href.clone(),
+                status: view::review_label(tr, status),
+                by,
+                note: note.map(|n| n.get(lang).to_owned()),
+            };
+            let duplicate = out.iter().any(|o: &Decision| {
+                o.href == d.href && o.sort_key == d.sort_key && o.status == d.status
+            });
+            if !duplicate {
+                out.push(d);
+            }
+        }
+    }
+    out.sort_by(|a, b| {
+        b.sort_key
+            .cmp(&a.sort_key)
+            .then_with(|| a.entry.cmp(&b.entry))
+    });
+    out
+}
+
+pub async fn decisions(ctx: Ctx) -> Result<Response, WebError> {
+    let snapshot = ctx.app.snapshot();
+    let tr = ctx.tr;
+    let page = DecisionsPage {
+        tr,
+        layout: ctx.layout(tr.t("decisions-title"), Section::Decisions),
+        decisions: decisions_of(&snapshot, tr),
+        community: snapshot
+            .catalogue
+            .entries
+            .values()
+            .filter(|e| e.review.status == crate::model::ReviewStatus::Community)
+            .count(),
+    };
+    render(&ctx, &page)
+}
+
+#[derive(Debug, askama::Template)]
+#[template(path = "submit.html")]
+pub struct SubmitPage {
+    pub tr: Tr,
+    pub layout: Layout,
+    /// When the visitor came from an entry's "report an error" link.
+    pub entry: Option<EntryRef>,
+}
+
+#[derive(Debug, Clone)]
+pub struct EntryRef {
+    pub name: String,
+    pub href: String,
+    pub file: String,
+}
+
+pub async fn submit(ctx: Ctx, RawQuery(raw): RawQuery) -> Result<Response, WebError> {
+    // A malformed or unknown `entry` only loses the tailored paragraph: the page still helps.
+    let slug = QueryParams::parse(raw.as_deref().unwrap_or_default())
+        .ok()
+        .and_then(|mut p| p.take_all("entry").into_iter().next());
+    let snapshot = ctx.app.snapshot();
+    let entry = slug
+        .filter(|s| is_valid_slug(s))
+        .and_then(|s| snapshot.catalogue.entries.get(&s))
+        .map(|e| EntryRef {
+            name: e.name.clone(),
+            href: ctx.href(&format!("/entries/{}", e.slug)),
+            file: format!("entries/{}.toml", e.slug),
+        });
+    let tr = ctx.tr;
+    let layout = ctx.layout(tr.t("submit-title"), Section::Submit);
+    render(&ctx, &SubmitPage { tr, layout, entry })
+}
+
+#[derive(Debug, askama::Template)]
+#[template(path = "review.html")]
+pub struct ReviewPage {
+    pub tr: Tr,
+    pub layout: Layout,
+}
+
+pub async fn review(ctx: Ctx) -> Result<Response, WebError> {
+    let tr = ctx.tr;
+    let layout = ctx.layout(tr.t("review-title"), Section::Other);
+    render(&ctx, &ReviewPage { tr, layout })
+}
+
+/// The headers every page is sent with, as the privacy page lists them.
+pub fn page_headers() -> Vec<(&'static str, &'static str)> {
+    vec![
+        ("Content-Security-Policy", crate::http::web::PAGE_CSP),
+        ("Referrer-Policy", "no-referrer"),
+        ("X-Content-Type-Options", "nosniff"),
+        ("X-Frame-Options", "DENY"),
+        (
+            "Permissions-Policy",
+            "camera=(), microphone=(), geolocation=(), interest-cohort=(), browsing-topics=()",
+        ),
+        ("Cross-Origin-Opener-Policy", "same-origin"),
+    ]
+}
+
+#[derive(Debug, askama::Template)]
+#[template(path = "privacy.html")]
+pub struct PrivacyPage {
+    pub tr: Tr,
+    pub layout: Layout,
+    pub headers: Vec<(&'static str, &'static str)>,
+}
+
+pub async fn privacy(ctx: Ctx) -> Result<Response, WebError> {
+    let tr = ctx.tr;
+    let layout = ctx.layout(tr.t("privacy-title"), Section::Other);
+    render(
+        &ctx,
+        &PrivacyPage {
+            tr,
+            layout,
+            headers: page_headers(),
+        },
+    )
+}
+
+#[derive(Debug, askama::Template)]
+#[template(path = "about.html")]
+pub struct AboutPage {
+    pub tr: Tr,
+    pub layout: Layout,
+    pub entries: usize,
+    pub data_commit: Option<String>,
+}
+
+pub async fn about(ctx: Ctx) -> Result<Response, WebError> {
+    let tr = ctx.tr;
+    let snapshot = ctx.app.snapshot();
+    let layout = ctx.layout(tr.t("about-title"), Section::Other);
+    render(
+        &ctx,
+        &AboutPage {
+            tr,
+            layout,
+            entries: snapshot.catalogue.entries.len(),
+            data_commit: snapshot
+                .data_commit
+                .as_ref()
+                .map(|c| c.chars().take(12).collect()),
+        },
+    )
+}
