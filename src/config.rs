@@ -5,6 +5,7 @@
 //! |---|---|---|---|---|
 //! | data directory | `--data` | `FLOSS_REGISTRY_DATA` | `data` | `registry-data` |
 //! | state directory (index, database) | `--state` | `FLOSS_REGISTRY_STATE` | `state` | `var` |
+//! | database URL (`sqlite:` or `postgres://`) | — | `DATABASE_URL` | `database_url` | `sqlite://<state>/registry.db?mode=rwc` |
 //! | listen address | `--bind` | `FLOSS_REGISTRY_BIND` | `bind` | `127.0.0.1:8080` |
 //! | public base URL (links in exports) | `--public-url` | `FLOSS_REGISTRY_PUBLIC_URL` | `public_url` | `http://<bind>` |
 //! | log format (`text` or `json`) | `--log-format` | `FLOSS_REGISTRY_LOG_FORMAT` | `log_format` | `text` |
@@ -50,7 +51,7 @@ pub struct ConfigArgs {
     /// Data directory: entries/, criteria/, categories/, services/ [default: registry-data]
     #[arg(long, value_name = "DIR", env = "FLOSS_REGISTRY_DATA")]
     pub data: Option<PathBuf>,
-    /// State directory for the search index (and, later, the database) [default: var]
+    /// State directory for the search index and the SQLite database [default: var]
     #[arg(long, value_name = "DIR", env = "FLOSS_REGISTRY_STATE")]
     pub state: Option<PathBuf>,
     /// Optional TOML configuration file (keys as in the README's configuration table)
@@ -84,6 +85,7 @@ struct FileConfig {
     public_url: Option<String>,
     log_format: Option<LogFormat>,
     request_timeout_secs: Option<u64>,
+    database_url: Option<String>,
 }
 
 /// The whole configuration, resolved.
@@ -95,13 +97,17 @@ pub struct Config {
     pub public_url: String,
     pub log_format: LogFormat,
     pub request_timeout: Duration,
+    /// SQLite (default, a file in the state directory) or PostgreSQL. May hold a password:
+    /// show it through [`crate::db::redact_url`].
+    pub database_url: String,
 }
 
 impl Config {
     /// Resolves the configuration of `serve` (flags and environment already merged by clap).
     pub fn from_serve_args(args: &ServeArgs) -> Result<Config, ConfigError> {
         let timeout_env = std::env::var("FLOSS_REGISTRY_REQUEST_TIMEOUT").ok();
-        Config::resolve(args, timeout_env.as_deref())
+        let database_env = std::env::var("DATABASE_URL").ok();
+        Config::resolve(args, timeout_env.as_deref(), database_env.as_deref())
     }
 
     /// Resolves the configuration of commands without a server (`index`, `search`).
@@ -112,7 +118,11 @@ impl Config {
         })
     }
 
-    fn resolve(args: &ServeArgs, timeout_env: Option<&str>) -> Result<Config, ConfigError> {
+    fn resolve(
+        args: &ServeArgs,
+        timeout_env: Option<&str>,
+        database_env: Option<&str>,
+    ) -> Result<Config, ConfigError> {
         let file = match &args.common.config {
             Some(path) => read_file(path)?,
             None => FileConfig::default(),
@@ -159,6 +169,24 @@ impl Config {
                 reason: "must be between 1 and 600 seconds".into(),
             });
         }
+        let state_dir = args
+            .common
+            .state
+            .clone()
+            .or(file.state)
+            .unwrap_or_else(|| PathBuf::from("var"));
+        let database_url = database_env
+            .filter(|url| !url.is_empty())
+            .map(str::to_owned)
+            .or(file.database_url)
+            .unwrap_or_else(|| default_database_url(&state_dir));
+        if let Err(e) = crate::db::Backend::of_url(&database_url) {
+            return Err(ConfigError::Invalid {
+                setting: "database_url (DATABASE_URL)",
+                value: crate::db::redact_url(&database_url),
+                reason: e.to_string(),
+            });
+        }
         Ok(Config {
             data_dir: args
                 .common
@@ -166,12 +194,7 @@ impl Config {
                 .clone()
                 .or(file.data)
                 .unwrap_or_else(|| PathBuf::from("registry-data")),
-            state_dir: args
-                .common
-                .state
-                .clone()
-                .or(file.state)
-                .unwrap_or_else(|| PathBuf::from("var")),
+            state_dir,
             bind,
             public_url: public_url.trim_end_matches('/').to_owned(),
             log_format: args
@@ -179,6 +202,7 @@ impl Config {
                 .or(file.log_format)
                 .unwrap_or(LogFormat::Text),
             request_timeout: Duration::from_secs(timeout_secs),
+            database_url,
         })
     }
 
@@ -186,6 +210,11 @@ impl Config {
     pub fn index_dir(&self) -> PathBuf {
         self.state_dir.join("index")
     }
+}
+
+/// The embedded default: a SQLite file in the state directory, created on first use.
+fn default_database_url(state_dir: &Path) -> String {
+    format!("sqlite://{}/registry.db?mode=rwc", state_dir.display())
 }
 
 fn read_file(path: &Path) -> Result<FileConfig, ConfigError> {
@@ -205,11 +234,44 @@ mod tests {
 
     #[test]
     fn defaults_match_the_interface_contract() {
-        let c = Config::resolve(&ServeArgs::default(), None).expect("defaults are valid");
+        let c = Config::resolve(&ServeArgs::default(), None, None).expect("defaults are valid");
         assert_eq!(c.data_dir, PathBuf::from("registry-data"));
         assert_eq!(c.state_dir, PathBuf::from("var"));
         assert_eq!(c.bind.to_string(), "127.0.0.1:8080");
         assert_eq!(c.public_url, "http://127.0.0.1:8080");
+        assert_eq!(c.database_url, "sqlite://var/registry.db?mode=rwc");
+    }
+
+    #[test]
+    fn the_default_database_lives_in_the_state_directory() {
+        let args = ServeArgs {
+            common: ConfigArgs {
+                state: Some(PathBuf::from("/srv/registry")),
+                ..ConfigArgs::default()
+            },
+            ..ServeArgs::default()
+        };
+        let c = Config::resolve(&args, None, None).expect("valid");
+        assert_eq!(
+            c.database_url,
+            "sqlite:///srv/registry/registry.db?mode=rwc"
+        );
+    }
+
+    #[test]
+    fn database_url_from_the_environment_wins() {
+        let url = "postgres://registry:pw@127.0.0.1/registry";
+        let c = Config::resolve(&ServeArgs::default(), None, Some(url)).expect("valid");
+        assert_eq!(c.database_url, url);
+    }
+
+    #[test]
+    fn an_unsupported_database_url_is_rejected_without_its_password() {
+        let err = Config::resolve(&ServeArgs::default(), None, Some("mysql://u:hunter2@h/db"))
+            .expect_err("invalid");
+        let text = err.to_string();
+        assert!(text.contains("DATABASE_URL"), "{text}");
+        assert!(!text.contains("hunter2"), "{text}");
     }
 
     #[test]
@@ -225,7 +287,7 @@ mod tests {
             },
             ..ServeArgs::default()
         };
-        let c = Config::resolve(&args, None).expect("valid");
+        let c = Config::resolve(&args, None, None).expect("valid");
         assert_eq!(c.bind.to_string(), "127.0.0.1:9000");
         assert_eq!(c.state_dir, PathBuf::from("/tmp/flag"));
     }
@@ -236,7 +298,7 @@ mod tests {
             bind: Some("localhost:eighty".into()),
             ..ServeArgs::default()
         };
-        let err = Config::resolve(&args, None).expect_err("invalid");
+        let err = Config::resolve(&args, None, None).expect_err("invalid");
         assert!(err.to_string().contains("FLOSS_REGISTRY_BIND"), "{err}");
     }
 
@@ -252,13 +314,13 @@ mod tests {
             },
             ..ServeArgs::default()
         };
-        let err = Config::resolve(&args, None).expect_err("invalid");
+        let err = Config::resolve(&args, None, None).expect_err("invalid");
         assert!(err.to_string().contains("bnid"), "{err}");
     }
 
     #[test]
     fn a_non_numeric_timeout_is_rejected_with_the_variable_name() {
-        let err = Config::resolve(&ServeArgs::default(), Some("ten")).expect_err("invalid");
+        let err = Config::resolve(&ServeArgs::default(), Some("ten"), None).expect_err("invalid");
         assert!(
             err.to_string().contains("FLOSS_REGISTRY_REQUEST_TIMEOUT"),
             "{err}"

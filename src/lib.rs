@@ -8,6 +8,7 @@ pub mod app;
 pub mod cli;
 pub mod config;
 pub mod data;
+pub mod db;
 pub mod git;
 pub mod http;
 pub mod indexing;

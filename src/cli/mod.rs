@@ -2,6 +2,7 @@
 //! and return an exit code; they hold no logic the library does not expose.
 
 mod index;
+mod migrate;
 mod schema;
 mod search;
 mod serve;
@@ -57,6 +58,12 @@ pub enum Command {
     ///
     /// With no option, serves ./registry-data on http://127.0.0.1:8080 with its index in ./var.
     Serve(crate::config::ServeArgs),
+    /// Apply, roll back or list the database migrations (`DATABASE_URL`, default: SQLite in
+    /// the state directory).
+    ///
+    /// `up` (the default) applies every pending migration; `down` rolls back the last one
+    /// (`--all`: every one); `status` lists them, applied or pending.
+    Migrate(migrate::Args),
 }
 
 /// The data directory: `--data`, then `FLOSS_REGISTRY_DATA`, then `./registry-data`.
@@ -97,6 +104,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Index(args) => index::run(&args),
         Command::Search(args) => search::run(&args),
         Command::Serve(args) => serve::run(&args),
+        Command::Migrate(args) => migrate::run(&args),
     };
     ExitCode::from(code)
 }

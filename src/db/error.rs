@@ -1,0 +1,99 @@
+//! The database layer's one error type, and its policy for the HTTP layer:
+//!
+//! | variant | whose fault | HTTP status |
+//! |---|---|---|
+//! | [`DbError::Unavailable`], [`DbError::Connect`] | ours (the database is down or unreachable) | 503, logged, reads keep working |
+//! | [`DbError::Conflict`] (unique constraint) | the client's (a duplicate) | 409 |
+//! | [`DbError::Invalid`] (foreign key, check, not null) | the client's (refers to something missing, bad value) | 422 |
+//! | [`DbError::NotFound`] | the client's | 404 |
+//! | [`DbError::UnsupportedUrl`], [`DbError::CreateDir`] | configuration: reported at start-up | exit, never served |
+//! | [`DbError::Query`], [`DbError::Migration`] | ours (a bug, or a refused write such as touching the audit log) | 500, logged, generic message |
+//!
+//! The messages are for logs and the operator: they may quote the database's text, never a
+//! password (URLs go through [`super::redact_url`]). The HTTP layer shows clients its own
+//! messages, never these.
+
+use sea_orm::{DbErr, RuntimeErr};
+
+/// An error of the database layer; see the module documentation for the HTTP policy.
+#[derive(Debug, thiserror::Error)]
+pub enum DbError {
+    #[error(
+        "DATABASE_URL `{url}` is not supported: expected sqlite:// (or sqlite:) or postgres:// (or postgresql://)"
+    )]
+    UnsupportedUrl { url: String },
+    #[error("cannot create the directory {path} for the SQLite database: {source}")]
+    CreateDir {
+        path: std::path::PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("cannot connect to the database {url}: {source}")]
+    Connect {
+        url: String,
+        #[source]
+        source: DbErr,
+    },
+    #[error("the database is unavailable: {0}")]
+    Unavailable(#[source] DbErr),
+    #[error("conflict with an existing record: {0}")]
+    Conflict(#[source] DbErr),
+    #[error("the record refers to something missing or holds an invalid value: {0}")]
+    Invalid(#[source] DbErr),
+    #[error("not found: {0}")]
+    NotFound(String),
+    #[error("migration failed: {0}")]
+    Migration(#[source] DbErr),
+    #[error("database error: {0}")]
+    Query(#[source] DbErr),
+}
+
+impl DbError {
+    /// The HTTP status this error maps to (see the module documentation).
+    pub fn http_status(&self) -> u16 {
+        match self {
+            DbError::Unavailable(_) | DbError::Connect { .. } => 503,
+            DbError::Conflict(_) => 409,
+            DbError::Invalid(_) => 422,
+            DbError::NotFound(_) => 404,
+            DbError::UnsupportedUrl { .. }
+            | DbError::CreateDir { .. }
+            | DbError::Migration(_)
+            | DbError::Query(_) => 500,
+        }
+    }
+
+    /// Whether the fault is the client's (4xx), whose message may be shown in the client's terms.
+    pub fn is_client_error(&self) -> bool {
+        (400..500).contains(&self.http_status())
+    }
+}
+
+impl From<DbErr> for DbError {
+    fn from(err: DbErr) -> Self {
+        use sea_orm::sqlx::error::ErrorKind;
+        let sqlx_error = match &err {
+            DbErr::Conn(_) | DbErr::ConnectionAcquire(_) => return DbError::Unavailable(err),
+            DbErr::RecordNotFound(what) => return DbError::NotFound(what.clone()),
+            DbErr::Exec(RuntimeErr::SqlxError(e)) | DbErr::Query(RuntimeErr::SqlxError(e)) => {
+                e.clone()
+            }
+            _ => return DbError::Query(err),
+        };
+        match sqlx_error.as_ref() {
+            sea_orm::sqlx::Error::Database(db) => match db.kind() {
+                ErrorKind::UniqueViolation => DbError::Conflict(err),
+                ErrorKind::ForeignKeyViolation
+                | ErrorKind::NotNullViolation
+                | ErrorKind::CheckViolation => DbError::Invalid(err),
+                _ => DbError::Query(err),
+            },
+            sea_orm::sqlx::Error::Io(_)
+            | sea_orm::sqlx::Error::Tls(_)
+            | sea_orm::sqlx::Error::PoolTimedOut
+            | sea_orm::sqlx::Error::PoolClosed
+            | sea_orm::sqlx::Error::WorkerCrashed => DbError::Unavailable(err),
+            _ => DbError::Query(err),
+        }
+    }
+}
