@@ -317,6 +317,7 @@ obs-col-share = Share
 obs-col-category = Category
 obs-col-review = State
 obs-data-table = See the chart's data
+obs-data-region = Data of the chart: { $chart }
 obs-note = Figures computed from the published version of the registry, at each data update.
 
 ## Decisions

@@ -317,6 +317,7 @@ obs-col-share = Part
 obs-col-category = Catégorie
 obs-col-review = État
 obs-data-table = Voir les données du graphique
+obs-data-region = Données du graphique : { $chart }
 obs-note = Chiffres calculés à partir de la version publiée du registre, à chaque mise à jour des données.
 
 ## Décisions
