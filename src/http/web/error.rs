@@ -184,3 +184,26 @@ fn fallback(status: StatusCode) -> Response {
         ),
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use http_body_util::BodyExt;
+
+    #[tokio::test]
+    async fn a_panic_gives_a_translated_html_500_page() {
+        for (lang, title) in [(Lang::Fr, "Erreur du serveur"), (Lang::En, "Server error")] {
+            let res = panic_page(lang);
+            assert_eq!(res.status(), StatusCode::INTERNAL_SERVER_ERROR);
+            let body = res
+                .into_body()
+                .collect()
+                .await
+                .map(|b| b.to_bytes())
+                .unwrap_or_default();
+            let text = String::from_utf8_lossy(&body);
+            assert!(text.contains(&format!("<html lang=\"{lang}\">")), "{text}");
+            assert!(text.contains(title), "{text}");
+        }
+    }
+}
