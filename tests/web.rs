@@ -356,6 +356,15 @@ async fn the_404_page_is_translated_and_api_paths_keep_json() {
     let en = get("/en/no/such/page").await;
     assert_eq!(en.status, StatusCode::NOT_FOUND);
     assert!(en.text().contains("<html lang=\"en\">") && en.text().contains("Page not found"));
+    let stray = send(
+        Request::get("/no-such-page")
+            .header(header::ACCEPT_LANGUAGE, "en")
+            .body(Body::empty())
+            .expect("request"),
+    )
+    .await;
+    assert_eq!(stray.status, StatusCode::NOT_FOUND);
+    assert!(stray.is_html() && stray.text().contains("Page not found"));
     let api = get("/api/v1/nothing-here").await;
     assert_eq!(api.status, StatusCode::NOT_FOUND);
     assert!(

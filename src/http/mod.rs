@@ -49,9 +49,17 @@ pub fn router(app: Arc<App>) -> Router {
         ))
 }
 
-async fn not_found(method: Method) -> axum::response::Response {
+async fn not_found(
+    method: Method,
+    uri: axum::http::Uri,
+    headers: axum::http::HeaderMap,
+) -> axum::response::Response {
     if method != Method::GET && method != Method::HEAD {
         return method_not_allowed(method).await;
+    }
+    // Outside the API, a person with a browser is the likely caller: a translated page.
+    if uri.path() != "/api" && !uri.path().starts_with("/api/") {
+        return web::error::stray_not_found(&headers);
     }
     ApiError::NotFound("nothing at this address; see /api/v1/openapi.json for the API".into())
         .into_response()

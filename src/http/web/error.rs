@@ -172,6 +172,46 @@ pub fn panic_page(lang: Lang) -> Response {
     }
 }
 
+/// A translated 404 page for an address outside `/fr/`, `/en/` and the API (say `/foo`),
+/// in the language the browser prefers; for the router's fallback, which has no page
+/// context. The API keeps its JSON 404.
+pub fn stray_not_found(headers: &axum::http::HeaderMap) -> Response {
+    let accept = headers
+        .get(axum::http::header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    let lang = super::i18n::negotiate(accept);
+    let tr = Tr::new(lang);
+    let page = ErrorPage {
+        tr,
+        layout: Layout::minimal(lang, tr.t("error-404-title")),
+        status: 404,
+        heading: tr.t("error-404-title"),
+        message: tr.t("error-404-message"),
+        detail: None,
+        detail_lang: lang.code(),
+        links: vec![
+            Link {
+                href: format!("/{}/", lang.code()),
+                label: tr.t("error-link-home"),
+            },
+            Link {
+                href: format!("/{}/search", lang.code()),
+                label: tr.t("error-link-search"),
+            },
+        ],
+    };
+    let mut res = match page.render() {
+        Ok(body) => super::html(StatusCode::NOT_FOUND, body),
+        Err(_) => fallback(StatusCode::NOT_FOUND),
+    };
+    res.headers_mut().insert(
+        axum::http::header::CONTENT_SECURITY_POLICY,
+        axum::http::HeaderValue::from_static(super::PAGE_CSP),
+    );
+    res
+}
+
 /// Last resort when even a template fails: a fixed bilingual page.
 fn fallback(status: StatusCode) -> Response {
     super::html(
@@ -189,6 +229,28 @@ fn fallback(status: StatusCode) -> Response {
 mod tests {
     use super::*;
     use http_body_util::BodyExt;
+
+    #[tokio::test]
+    async fn a_stray_address_gets_a_404_page_in_the_preferred_language() {
+        let mut headers = axum::http::HeaderMap::new();
+        headers.insert(
+            axum::http::header::ACCEPT_LANGUAGE,
+            axum::http::HeaderValue::from_static("en-GB,en;q=0.8"),
+        );
+        let res = stray_not_found(&headers);
+        assert_eq!(res.status(), StatusCode::NOT_FOUND);
+        let body = res
+            .into_body()
+            .collect()
+            .await
+            .map(|b| b.to_bytes())
+            .unwrap_or_default();
+        let text = String::from_utf8_lossy(&body);
+        assert!(
+            text.contains("<html lang=\"en\">") && text.contains("Page not found"),
+            "{text}"
+        );
+    }
 
     #[tokio::test]
     async fn a_panic_gives_a_translated_html_500_page() {
