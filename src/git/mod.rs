@@ -1,5 +1,10 @@
-//! The data repository seen through git (git2): which commit the data was read from.
-//! Branches, commits and merges for submissions come with the review workflow.
+//! The data repository seen through git (git2): which commit the data was read from
+//! ([`data_commit`]), and the repository the review workflow writes to ([`DataRepo`]: where
+//! it lives, submission branches, diffs, merges).
+
+mod repo;
+
+pub use repo::{Author, DataRepo, GitError, ImportOutcome};
 
 use std::path::Path;
 
