@@ -1,11 +1,17 @@
-//! The running registry: configuration, the current catalogue snapshot and the search index,
-//! shared by every request as `AppState(Arc<App>)`.
+//! The running registry: configuration, the current catalogue snapshot, the search index,
+//! the workflow database, the data repository and the login providers, shared by every
+//! request as `State<Arc<App>>`.
 
 use std::collections::BTreeMap;
-use std::sync::{Arc, RwLock};
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex, RwLock};
 
+use sea_orm::DatabaseConnection;
+
+use crate::auth::Providers;
 use crate::config::Config;
 use crate::data::{Catalogue, Report};
+use crate::git::DataRepo;
 use crate::indexing::{IndexOutcome, sync_index};
 use crate::model::{GradeBreakdown, grade_entry};
 use crate::search::SearchIndex;
@@ -52,6 +58,17 @@ impl Snapshot {
     }
 }
 
+/// Loads a data directory into a snapshot, logging the files skipped. Blocking.
+fn load_snapshot(dir: &std::path::Path) -> Result<Snapshot, StartError> {
+    let loaded = crate::data::load(dir)?;
+    for d in loaded.report.diagnostics.iter().filter(|d| d.is_error()) {
+        let line = d.location.as_ref().map_or(0, |l| l.line);
+        tracing::warn!(file = %d.file, line, code = d.code, message = %d.message, "data problem: file skipped");
+    }
+    let data_commit = crate::git::data_commit(dir);
+    Ok(Snapshot::new(loaded.catalogue, &loaded.report, data_commit))
+}
+
 /// Everything a request handler may need.
 #[derive(Debug)]
 pub struct App {
@@ -60,6 +77,18 @@ pub struct App {
     pub index: SearchIndex,
     pub metrics: crate::http::metrics::Metrics,
     pub started: std::time::Instant,
+    /// Workflow state. Disconnected in read-only assemblies ([`App::from_parts`]): workflow
+    /// routes then answer 503 and reading goes on.
+    pub db: DatabaseConnection,
+    /// The data repository submissions and approvals write to; `None` when git could not be
+    /// opened (writing then keeps submissions as `pending-git`). Blocking: lock it inside
+    /// `spawn_blocking` only.
+    pub repo: Option<Arc<Mutex<DataRepo>>>,
+    /// Where the catalogue is read from (the repository's working tree when there is one).
+    pub data_dir: PathBuf,
+    pub providers: Providers,
+    /// Serialises reloads of the catalogue after approvals.
+    reload: tokio::sync::Mutex<()>,
 }
 
 /// Why the registry could not start.
@@ -69,19 +98,50 @@ pub enum StartError {
     Data(#[from] crate::data::Error),
     #[error("search index: {0}")]
     Index(#[from] crate::search::SearchError),
+    #[error("database: {0}")]
+    Db(#[from] crate::db::DbError),
+    #[error("login: {0}")]
+    Auth(#[from] crate::auth::AuthError),
+    #[error("start-up task failed: {0}")]
+    Task(String),
 }
 
 impl App {
-    /// Loads the data, syncs the index, and logs what was skipped. Blocking: call it from
-    /// `spawn_blocking` or before the runtime starts serving.
-    pub fn start(config: Config) -> Result<App, StartError> {
-        let loaded = crate::data::load(&config.data_dir)?;
-        for d in loaded.report.diagnostics.iter().filter(|d| d.is_error()) {
-            let line = d.location.as_ref().map_or(0, |l| l.line);
-            tracing::warn!(file = %d.file, line, code = d.code, message = %d.message, "data problem: file skipped");
+    /// Connects to the database and applies pending migrations, opens (or imports) the data
+    /// repository, loads the data, syncs the index, and logs what was skipped.
+    pub async fn start(config: Config) -> Result<App, StartError> {
+        let db = crate::db::connect(&config.database_url).await?;
+        let applied = crate::db::migrate_up(&db).await?;
+        if !applied.is_empty() {
+            tracing::info!(migrations = ?applied, "database migrated");
         }
-        let data_commit = crate::git::data_commit(&config.data_dir);
-        let snapshot = Snapshot::new(loaded.catalogue, &loaded.report, data_commit);
+        let cfg = config.clone();
+        let (repo, data_dir, snapshot, index) =
+            tokio::task::spawn_blocking(move || App::load_blocking(&cfg))
+                .await
+                .map_err(|e| StartError::Task(e.to_string()))??;
+        let mut app = App::from_parts(config, snapshot, index);
+        app.db = db;
+        app.repo = repo.map(|r| Arc::new(Mutex::new(r)));
+        app.data_dir = data_dir;
+        Ok(app)
+    }
+
+    #[allow(clippy::type_complexity)]
+    fn load_blocking(
+        config: &Config,
+    ) -> Result<(Option<DataRepo>, PathBuf, Snapshot, SearchIndex), StartError> {
+        let repo = match DataRepo::open_or_import(&config.data_dir, &config.state_dir) {
+            Ok(repo) => Some(repo),
+            Err(e) => {
+                tracing::error!(error = %e, "data repository unavailable: serving the data directory read-only; submissions wait as pending-git");
+                None
+            }
+        };
+        let data_dir = repo
+            .as_ref()
+            .map_or_else(|| config.data_dir.clone(), |r| r.workdir().to_path_buf());
+        let snapshot = load_snapshot(&data_dir)?;
         let (index, outcome) =
             sync_index(&config.index_dir(), &snapshot.catalogue, false, &|_, _| {})?;
         match &outcome {
@@ -95,19 +155,83 @@ impl App {
             data_commit = snapshot.data_commit.as_deref().unwrap_or("none"),
             "catalogue loaded"
         );
-        Ok(App::from_parts(config, snapshot, index))
+        Ok((repo, data_dir, snapshot, index))
     }
 
-    /// Assembles an app from parts already built (tests, benchmarks).
+    /// Reads the catalogue again (after an approval or an expiry merged into the data
+    /// repository), updates the index incrementally and swaps the snapshot: the change is
+    /// searchable when this returns.
+    pub async fn reload(self: &Arc<Self>) -> Result<(), StartError> {
+        let _one_at_a_time = self.reload.lock().await;
+        let app = Arc::clone(self);
+        tokio::task::spawn_blocking(move || app.reload_blocking())
+            .await
+            .map_err(|e| StartError::Task(e.to_string()))?
+    }
+
+    fn reload_blocking(&self) -> Result<(), StartError> {
+        let snapshot = load_snapshot(&self.data_dir)?;
+        let old = self.snapshot();
+        let changed: Vec<&crate::model::Entry> = snapshot
+            .catalogue
+            .entries
+            .iter()
+            .filter(|(slug, e)| old.catalogue.entries.get(*slug) != Some(*e))
+            .map(|(_, e)| e)
+            .collect();
+        let removed: Vec<&str> = old
+            .catalogue
+            .entries
+            .keys()
+            .filter(|slug| !snapshot.catalogue.entries.contains_key(*slug))
+            .map(String::as_str)
+            .collect();
+        let fingerprint = crate::indexing::fingerprint_for(&snapshot.catalogue);
+        if old.catalogue.taxonomy_hash() == snapshot.catalogue.taxonomy_hash() {
+            self.index
+                .update(&snapshot.catalogue, &changed, &removed, &fingerprint)?;
+        } else {
+            // Renamed services or categories show in every entry that names them.
+            let all: Vec<&crate::model::Entry> = snapshot.catalogue.entries.values().collect();
+            self.index
+                .update(&snapshot.catalogue, &all, &removed, &fingerprint)?;
+        }
+        if let Some(dir) = self.index.dir() {
+            crate::indexing::record_manifest(dir, &snapshot.catalogue)?;
+        }
+        self.metrics
+            .set_catalogue(snapshot.catalogue.entries.len(), self.index.generation());
+        tracing::info!(
+            changed = changed.len(),
+            removed = removed.len(),
+            data_commit = snapshot.data_commit.as_deref().unwrap_or("none"),
+            "catalogue reloaded"
+        );
+        let mut guard = match self.snapshot.write() {
+            Ok(g) => g,
+            Err(poisoned) => poisoned.into_inner(),
+        };
+        *guard = Arc::new(snapshot);
+        Ok(())
+    }
+
+    /// Assembles a read-only app from parts already built (tests, benchmarks): no database
+    /// (workflow routes answer 503), no data repository.
     pub fn from_parts(config: Config, snapshot: Snapshot, index: SearchIndex) -> App {
         let metrics = crate::http::metrics::Metrics::default();
         metrics.set_catalogue(snapshot.catalogue.entries.len(), index.generation());
+        let providers = Providers::new(config.auth.clone(), &config.public_url);
         App {
+            data_dir: config.data_dir.clone(),
             config,
             snapshot: RwLock::new(Arc::new(snapshot)),
             index,
             metrics,
             started: std::time::Instant::now(),
+            db: DatabaseConnection::default(),
+            repo: None,
+            providers,
+            reload: tokio::sync::Mutex::new(()),
         }
     }
 

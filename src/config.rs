@@ -11,12 +11,24 @@
 //! | log format (`text` or `json`) | `--log-format` | `FLOSS_REGISTRY_LOG_FORMAT` | `log_format` | `text` |
 //! | request timeout, seconds | — | `FLOSS_REGISTRY_REQUEST_TIMEOUT` | `request_timeout_secs` | `10` |
 //! | config file | `--config` | `FLOSS_REGISTRY_CONFIG` | — | none |
+//! | login providers | — | — | `[[auth.providers]]` | none (login off) |
+//! | reviewers and admins | — | — | `[[auth.roles]]` | none |
+//! | session lifetime, hours | — | — | `auth.session_hours` | `12` |
+//! | validity of a validation, months | — | — | `workflow.validation_months` | `12` |
+//! | audit-log retention, days (≥ 365) | — | — | `retention.audit_log_days` | `365` |
+//! | purge job interval, minutes | — | — | `retention.purge_interval_minutes` | `60` |
 
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use serde::Deserialize;
+
+mod workflow;
+pub use workflow::{
+    AuthConfig, ConfiguredRole, MIN_AUDIT_LOG_DAYS, ProviderConfig, ProviderKind, RetentionConfig,
+    RoleRule, WorkflowConfig,
+};
 
 /// A configuration that cannot be used; the message names the setting and where it came from.
 #[derive(Debug, thiserror::Error)]
@@ -86,6 +98,12 @@ struct FileConfig {
     log_format: Option<LogFormat>,
     request_timeout_secs: Option<u64>,
     database_url: Option<String>,
+    #[serde(default)]
+    auth: workflow::AuthFile,
+    #[serde(default)]
+    workflow: workflow::WorkflowFile,
+    #[serde(default)]
+    retention: workflow::RetentionFile,
 }
 
 /// The whole configuration, resolved.
@@ -100,14 +118,15 @@ pub struct Config {
     /// SQLite (default, a file in the state directory) or PostgreSQL. May hold a password:
     /// show it through [`crate::db::redact_url`].
     pub database_url: String,
+    pub auth: AuthConfig,
+    pub workflow: WorkflowConfig,
+    pub retention: RetentionConfig,
 }
 
 impl Config {
     /// Resolves the configuration of `serve` (flags and environment already merged by clap).
     pub fn from_serve_args(args: &ServeArgs) -> Result<Config, ConfigError> {
-        let timeout_env = std::env::var("FLOSS_REGISTRY_REQUEST_TIMEOUT").ok();
-        let database_env = std::env::var("DATABASE_URL").ok();
-        Config::resolve(args, timeout_env.as_deref(), database_env.as_deref())
+        Config::resolve_with_env(args, &|name| std::env::var(name).ok())
     }
 
     /// Resolves the configuration of commands without a server (`index`, `search`).
@@ -118,10 +137,30 @@ impl Config {
         })
     }
 
+    /// Resolves with `env` standing for the environment (tests pass their own).
+    pub fn resolve_with_env(
+        args: &ServeArgs,
+        env: &dyn Fn(&str) -> Option<String>,
+    ) -> Result<Config, ConfigError> {
+        let timeout_env = env("FLOSS_REGISTRY_REQUEST_TIMEOUT");
+        let database_env = env("DATABASE_URL");
+        Config::resolve_inner(args, timeout_env.as_deref(), database_env.as_deref(), env)
+    }
+
+    #[cfg(test)]
     fn resolve(
         args: &ServeArgs,
         timeout_env: Option<&str>,
         database_env: Option<&str>,
+    ) -> Result<Config, ConfigError> {
+        Config::resolve_inner(args, timeout_env, database_env, &|_| None)
+    }
+
+    fn resolve_inner(
+        args: &ServeArgs,
+        timeout_env: Option<&str>,
+        database_env: Option<&str>,
+        env: &dyn Fn(&str) -> Option<String>,
     ) -> Result<Config, ConfigError> {
         let file = match &args.common.config {
             Some(path) => read_file(path)?,
@@ -154,6 +193,9 @@ impl Config {
                 reason: "must start with http:// or https://".into(),
             });
         }
+        let auth = workflow::resolve_auth(file.auth, &parsed, env)?;
+        let workflow = workflow::resolve_workflow(file.workflow)?;
+        let retention = workflow::resolve_retention(file.retention)?;
         let timeout_secs = match timeout_env {
             Some(text) => text.parse::<u64>().map_err(|e| ConfigError::Invalid {
                 setting: "FLOSS_REGISTRY_REQUEST_TIMEOUT",
@@ -203,6 +245,9 @@ impl Config {
                 .unwrap_or(LogFormat::Text),
             request_timeout: Duration::from_secs(timeout_secs),
             database_url,
+            auth,
+            workflow,
+            retention,
         })
     }
 

@@ -75,6 +75,25 @@ fn write_manifest(index_dir: &Path, manifest: &Manifest) -> Result<(), SearchErr
     Ok(())
 }
 
+/// The fingerprint an index holding `catalogue` records (what [`SearchIndex::update`] takes
+/// when the running server changes the catalogue).
+pub fn fingerprint_for(catalogue: &Catalogue) -> String {
+    fingerprint_of(&catalogue.taxonomy_hash(), &catalogue.entry_hashes())
+}
+
+/// Records in the manifest that the index in `index_dir` now holds `catalogue` (after the
+/// running server updated it incrementally), so the next start reuses it.
+pub fn record_manifest(index_dir: &Path, catalogue: &Catalogue) -> Result<(), SearchError> {
+    let taxonomy = catalogue.taxonomy_hash();
+    let entries = catalogue.entry_hashes();
+    let manifest = Manifest {
+        fingerprint: fingerprint_of(&taxonomy, &entries),
+        taxonomy,
+        entries,
+    };
+    write_manifest(index_dir, &manifest)
+}
+
 /// Opens, updates or builds the index in `index_dir` for `catalogue`. Blocking.
 pub fn sync_index(
     index_dir: &Path,

@@ -5,6 +5,7 @@
 //! validated; the index and the HTTP layer read the result. See `ARCHITECTURE.md`.
 
 pub mod app;
+pub mod auth;
 pub mod cli;
 pub mod config;
 pub mod data;
@@ -15,3 +16,4 @@ pub mod indexing;
 pub mod model;
 pub mod search;
 pub mod util;
+pub mod workflow;

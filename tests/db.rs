@@ -10,7 +10,7 @@ use sea_orm::{
     ActiveModelTrait, ConnectionTrait, Database, DatabaseConnection, EntityTrait, ModelTrait, Set,
 };
 
-const TABLES: [&str; 8] = [
+const TABLES: [&str; 9] = [
     "registry_meta",
     "users",
     "sessions",
@@ -19,6 +19,7 @@ const TABLES: [&str; 8] = [
     "criterion_verdicts",
     "comments",
     "audit_log",
+    "login_flows",
 ];
 
 /// A database of its own for one test, removed when dropped.
@@ -189,8 +190,11 @@ async fn rolling_back_removes_the_tables_and_migrating_again_restores_them() {
     t.user("github", "1").await.expect("a user before");
 
     let last = db::migrate_down(&t.conn, Some(1)).await.expect("down one");
-    assert_eq!(last, vec!["m20261122_000008_create_audit_log".to_owned()]);
-    assert!(!t.existing_tables().await.contains(&"audit_log"));
+    assert_eq!(
+        last,
+        vec!["m20261122_000009_login_flows_and_audit_retention".to_owned()]
+    );
+    assert!(!t.existing_tables().await.contains(&"login_flows"));
     let status = db::migrate_status(&t.conn).await.expect("status");
     assert_eq!(status.iter().filter(|m| !m.applied).count(), 1);
 
@@ -314,7 +318,7 @@ async fn the_audit_log_refuses_updates_and_deletes() {
             .execute_unprepared("DELETE FROM audit_log")
             .await
             .is_err(),
-        "raw delete refused"
+        "raw delete of young records refused"
     );
 
     let rows = audit_log::Entity::find().all(&t.conn).await.expect("read");
@@ -328,6 +332,38 @@ async fn the_audit_log_refuses_updates_and_deletes() {
     )
     .await
     .expect("appending still works");
+}
+
+#[tokio::test]
+async fn audit_records_older_than_a_year_can_be_purged_and_younger_ones_cannot() {
+    let t = TestDb::migrated().await;
+    let young = db::audit::record(&t.conn, None, "test.young", "db", &serde_json::json!({}))
+        .await
+        .expect("append");
+    let old = audit_log::ActiveModel {
+        id: sea_orm::ActiveValue::NotSet,
+        at: Set(Utc::now() - chrono::Duration::days(400)),
+        actor_id: Set(None),
+        action: Set("test.old".to_owned()),
+        target: Set("db".to_owned()),
+        details: Set("{}".to_owned()),
+    }
+    .insert(&t.conn)
+    .await
+    .expect("an old record (as if written 400 days ago)");
+    assert!(
+        audit_log::Entity::delete_by_id(young.id)
+            .exec(&t.conn)
+            .await
+            .is_err(),
+        "a record of today is refused"
+    );
+    audit_log::Entity::delete_by_id(old.id)
+        .exec(&t.conn)
+        .await
+        .expect("a record older than 365 days may be purged");
+    let rows = audit_log::Entity::find().all(&t.conn).await.expect("read");
+    assert_eq!(rows, vec![young]);
 }
 
 #[tokio::test]

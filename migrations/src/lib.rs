@@ -14,6 +14,7 @@ mod m20261122_000005_create_review_decisions;
 mod m20261122_000006_create_criterion_verdicts;
 mod m20261122_000007_create_comments;
 mod m20261122_000008_create_audit_log;
+mod m20261122_000009_login_flows_and_audit_retention;
 
 /// The ordered list of migrations the application applies at start-up.
 #[derive(Debug)]
@@ -31,6 +32,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000006_create_criterion_verdicts::Migration),
             Box::new(m20261122_000007_create_comments::Migration),
             Box::new(m20261122_000008_create_audit_log::Migration),
+            Box::new(m20261122_000009_login_flows_and_audit_retention::Migration),
         ]
     }
 }

@@ -1,4 +1,5 @@
-//! `floss-registry serve`: load the data, sync the index, serve the API until a signal.
+//! `floss-registry serve`: migrate the database, load the data, sync the index, start the
+//! periodic jobs, serve the site and the API until a signal.
 
 use std::sync::Arc;
 
@@ -26,18 +27,15 @@ pub fn run(args: &ServeArgs) -> u8 {
         }
     };
     runtime.block_on(async move {
-        let app = match tokio::task::spawn_blocking(move || App::start(config)).await {
-            Ok(Ok(app)) => Arc::new(app),
-            Ok(Err(e)) => {
+        let app = match App::start(config).await {
+            Ok(app) => Arc::new(app),
+            Err(e) => {
                 tracing::error!(error = %e, "cannot start");
                 eprintln!("error: {e}");
                 return exit::USAGE_OR_IO;
             }
-            Err(e) => {
-                eprintln!("error: start-up failed: {e}");
-                return exit::USAGE_OR_IO;
-            }
         };
+        crate::workflow::jobs::spawn(Arc::clone(&app));
         match crate::http::serve(app).await {
             Ok(()) => exit::OK,
             Err(e) => {

@@ -30,6 +30,25 @@ pub enum ApiError {
     /// A bug or an I/O failure on our side (500); details are logged, never sent.
     #[error("internal error: {0}")]
     Internal(String),
+    /// No session (401).
+    #[error("{0}")]
+    Unauthorized(String),
+    /// Logged in, but not allowed (403), or a missing/wrong CSRF token.
+    #[error("{0}")]
+    Forbidden(String),
+    /// The request conflicts with the current state (409).
+    #[error("{0}")]
+    Conflict(String),
+    /// The body is understood but invalid (422), with the validator's diagnostics.
+    #[error("{message}")]
+    Invalid {
+        message: String,
+        diagnostics: Vec<crate::workflow::StoredDiagnostic>,
+    },
+    /// A part needed for writing is down (503); the message says what, and that the input
+    /// was kept when it was.
+    #[error("{0}")]
+    WriteUnavailable(String),
 }
 
 impl ApiError {
@@ -51,6 +70,32 @@ impl ApiError {
             ApiError::UriTooLong(_) => StatusCode::URI_TOO_LONG,
             ApiError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+            ApiError::Unauthorized(_) => StatusCode::UNAUTHORIZED,
+            ApiError::Forbidden(_) => StatusCode::FORBIDDEN,
+            ApiError::Conflict(_) => StatusCode::CONFLICT,
+            ApiError::Invalid { .. } => StatusCode::UNPROCESSABLE_ENTITY,
+            ApiError::WriteUnavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+        }
+    }
+
+    /// The policy of `auth`'s errors (see [`crate::auth`]).
+    pub fn from_auth(e: &crate::auth::AuthError) -> Self {
+        use crate::auth::AuthError as A;
+        match e {
+            A::UnknownProvider(_) => ApiError::NotFound(e.to_string()),
+            A::StaleLogin | A::StateMismatch | A::Refused(_) | A::InvalidIdToken(_) => {
+                ApiError::bad_request("login-failed", e.to_string())
+            }
+            A::Provider(_) | A::ProviderUnavailable(_) => {
+                tracing::warn!(error = %e, "login provider problem");
+                ApiError::WriteUnavailable(
+                    "the login provider cannot be reached or answered unexpectedly; try again in a moment".into(),
+                )
+            }
+            A::Db(db) if db.http_status() == 503 => ApiError::WriteUnavailable(
+                "the database is unavailable; try again in a moment".into(),
+            ),
+            A::Db(_) | A::Random(_) => ApiError::internal(e),
         }
     }
 
@@ -61,6 +106,11 @@ impl ApiError {
             ApiError::UriTooLong(_) => "uri-too-long",
             ApiError::Unavailable(_) => "unavailable",
             ApiError::Internal(_) => "internal",
+            ApiError::Unauthorized(_) => "unauthorized",
+            ApiError::Forbidden(_) => "forbidden",
+            ApiError::Conflict(_) => "conflict",
+            ApiError::Invalid { .. } => "invalid",
+            ApiError::WriteUnavailable(_) => "unavailable",
         }
     }
 
@@ -91,6 +141,10 @@ pub struct ErrorDetail {
     pub code: String,
     /// What went wrong, for people.
     pub message: String,
+    /// For `invalid` entries: the validator's diagnostics (line and column in the entry).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<Vec<Object>>)]
+    pub diagnostics: Option<Vec<crate::workflow::StoredDiagnostic>>,
 }
 
 impl IntoResponse for ApiError {
@@ -98,10 +152,15 @@ impl IntoResponse for ApiError {
         if let ApiError::Internal(details) = &self {
             tracing::error!(%details, "internal error");
         }
+        let diagnostics = match &self {
+            ApiError::Invalid { diagnostics, .. } => Some(diagnostics.clone()),
+            _ => None,
+        };
         let body = ErrorBody {
             error: ErrorDetail {
                 code: self.code().to_owned(),
                 message: self.public_message(),
+                diagnostics,
             },
         };
         (self.status(), Json(body)).into_response()
@@ -111,6 +170,42 @@ impl IntoResponse for ApiError {
 impl From<tokio::task::JoinError> for ApiError {
     fn from(e: tokio::task::JoinError) -> Self {
         ApiError::internal(e)
+    }
+}
+
+/// The policy of the workflow's errors (see [`crate::workflow`]).
+impl From<crate::workflow::WorkflowError> for ApiError {
+    fn from(e: crate::workflow::WorkflowError) -> Self {
+        use crate::workflow::WorkflowError as W;
+        match e {
+            W::Forbidden(m) => ApiError::Forbidden(m),
+            W::NotFound(m) => ApiError::NotFound(m),
+            W::Conflict(m) => ApiError::Conflict(m),
+            W::Invalid {
+                message,
+                diagnostics,
+            } => ApiError::Invalid {
+                message,
+                diagnostics,
+            },
+            W::Git(e) if e.http_status() == 409 => ApiError::Conflict(e.to_string()),
+            W::Git(e) if e.http_status() == 404 => ApiError::NotFound(e.to_string()),
+            W::Git(e) => {
+                tracing::error!(error = %e, "data repository unavailable");
+                ApiError::WriteUnavailable(
+                    "the data repository is unavailable; nothing was lost, try again in a moment"
+                        .into(),
+                )
+            }
+            W::Db(e) if e.http_status() == 503 => {
+                tracing::error!(error = %e, "database unavailable");
+                ApiError::WriteUnavailable(
+                    "the database is unavailable; try again in a moment".into(),
+                )
+            }
+            W::Db(e) if e.is_client_error() => ApiError::Conflict(e.to_string()),
+            other => ApiError::internal(other),
+        }
     }
 }
 

@@ -2,10 +2,12 @@
 //! loop with graceful shutdown. Handlers are thin: extract, call the library, map the result.
 
 pub mod api;
+pub mod auth;
 pub mod error;
 pub mod metrics;
 pub mod middleware;
 pub mod params;
+pub mod session;
 pub mod web;
 
 use std::sync::Arc;
@@ -28,6 +30,7 @@ pub fn router(app: Arc<App>) -> Router {
     let (api, _openapi) = api::router(Arc::clone(&app));
     Router::new()
         .merge(api)
+        .merge(auth::router(Arc::clone(&app)))
         .merge(web::router(Arc::clone(&app)))
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
@@ -72,6 +75,7 @@ async fn method_not_allowed(method: Method) -> axum::response::Response {
             error: error::ErrorDetail {
                 code: "method-not-allowed".into(),
                 message: format!("{method} is not allowed at this address"),
+                diagnostics: None,
             },
         }),
     )

@@ -7,6 +7,7 @@
 pub mod audit_log;
 pub mod comments;
 pub mod criterion_verdicts;
+pub mod login_flows;
 pub mod review_decisions;
 pub mod sessions;
 pub mod submissions;
@@ -15,6 +16,7 @@ pub mod users;
 pub use audit_log::Entity as AuditLog;
 pub use comments::Entity as Comments;
 pub use criterion_verdicts::Entity as CriterionVerdicts;
+pub use login_flows::Entity as LoginFlows;
 pub use review_decisions::Entity as ReviewDecisions;
 pub use sessions::Entity as Sessions;
 pub use submissions::Entity as Submissions;

@@ -7,6 +7,7 @@ mod export;
 mod health;
 pub mod search;
 mod taxonomy;
+mod workflow;
 
 use std::sync::Arc;
 
@@ -31,7 +32,8 @@ use crate::app::App;
         (name = "search", description = "Full-text search with facets"),
         (name = "catalogue", description = "Entries, criteria, categories, services"),
         (name = "export", description = "The whole catalogue in one file"),
-        (name = "operations", description = "Health and metrics")
+        (name = "operations", description = "Health and metrics"),
+        (name = "workflow", description = "Submissions, reviews and decisions; writing needs a session and its CSRF token")
     )
 )]
 struct ApiDoc;
@@ -58,6 +60,17 @@ pub fn router(app: Arc<App>) -> (Router, utoipa::openapi::OpenApi) {
         .routes(routes!(health::metrics))
         .split_for_parts();
     openapi.merge(ops_api);
+    let (flow, flow_api) = OpenApiRouter::new()
+        .routes(routes!(workflow::create, workflow::mine))
+        .routes(routes!(workflow::one, workflow::update))
+        .routes(routes!(workflow::comment))
+        .routes(routes!(workflow::decide))
+        .routes(routes!(workflow::queue))
+        .routes(routes!(workflow::decisions))
+        .routes(routes!(workflow::me, workflow::delete_me))
+        .routes(routes!(workflow::export))
+        .split_for_parts();
+    openapi.merge(flow_api);
     openapi.paths.paths.insert(
         "/api/v1/openapi.json".into(),
         utoipa::openapi::path::PathItem::new(
@@ -103,6 +116,10 @@ pub fn router(app: Arc<App>) -> (Router, utoipa::openapi::OpenApi) {
     let ops = ops
         .layer(axum::middleware::from_fn(middleware::no_store))
         .layer(cors)
+        .with_state(Arc::clone(&app));
+    // Personal and changing: never cached, and no CORS (a session cookie is involved).
+    let flow = flow
+        .layer(axum::middleware::from_fn(middleware::no_store))
         .with_state(app);
-    (read.merge(ops), openapi)
+    (read.merge(ops).merge(flow), openapi)
 }

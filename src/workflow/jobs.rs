@@ -1,0 +1,234 @@
+//! The periodic job of a running server: purge expired sessions and logins and audit-log
+//! records past their retention, write pending submissions to git, and send expired
+//! validations back to the queue. Runs at start-up, then every
+//! `retention.purge_interval_minutes`; each part logs and goes on when another fails.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use chrono::Utc;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, Set, TransactionTrait};
+use serde_json::json;
+
+use super::edit::ReviewBlock;
+use super::{WorkflowError, submissions as sub};
+use crate::app::App;
+use crate::db::audit;
+use crate::db::entities::audit_log;
+use crate::db::entities::submissions::{self, Kind, State};
+use crate::git::Author;
+use crate::model::ReviewStatus;
+
+/// Starts the job on the runtime; it stops with the process.
+pub fn spawn(app: Arc<App>) {
+    let every = Duration::from_secs(u64::from(app.config.retention.purge_interval_minutes) * 60);
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(every);
+        tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        loop {
+            tick.tick().await;
+            run_once(&app).await;
+        }
+    });
+}
+
+/// What one run did.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct RunReport {
+    pub purged_sessions: u64,
+    pub purged_audit_records: u64,
+    pub written_to_git: usize,
+    pub expired: Vec<String>,
+}
+
+/// One run of every part (tests call it directly).
+pub async fn run_once(app: &Arc<App>) -> RunReport {
+    let mut report = RunReport::default();
+    match crate::auth::session::purge_expired(&app.db, Utc::now()).await {
+        Ok(n) => report.purged_sessions = n,
+        Err(e) => tracing::warn!(error = %e, "purge of expired sessions failed"),
+    }
+    match purge_audit_log(app).await {
+        Ok(n) => report.purged_audit_records = n,
+        Err(e) => tracing::warn!(error = %e, "purge of the audit log failed"),
+    }
+    match retry_pending_git(app).await {
+        Ok(n) => report.written_to_git = n,
+        Err(e) => tracing::warn!(error = %e, "retry of pending submissions failed"),
+    }
+    match expire_validations(app).await {
+        Ok(slugs) => report.expired = slugs,
+        Err(e) => tracing::warn!(error = %e, "expiry of validations failed"),
+    }
+    if report != RunReport::default() {
+        tracing::info!(
+            purged_sessions = report.purged_sessions,
+            purged_audit_records = report.purged_audit_records,
+            written_to_git = report.written_to_git,
+            expired = report.expired.len(),
+            "periodic job"
+        );
+    }
+    report
+}
+
+async fn purge_audit_log(app: &App) -> Result<u64, WorkflowError> {
+    let cutoff =
+        Utc::now() - chrono::Duration::days(i64::from(app.config.retention.audit_log_days));
+    let done = audit_log::Entity::delete_many()
+        .filter(audit_log::Column::At.lt(cutoff))
+        .exec(&app.db)
+        .await?;
+    Ok(done.rows_affected)
+}
+
+async fn retry_pending_git(app: &Arc<App>) -> Result<usize, WorkflowError> {
+    if app.repo.is_none() {
+        return Ok(0);
+    }
+    let pending = submissions::Entity::find()
+        .filter(submissions::Column::State.eq(State::PendingGit))
+        .all(&app.db)
+        .await?;
+    let mut written = 0;
+    for row in pending {
+        let slug = row.slug.clone();
+        let after = sub::write_to_git(app, row, &format!("Propose {slug}")).await;
+        if after.state != State::PendingGit {
+            written += 1;
+        }
+    }
+    Ok(written)
+}
+
+/// Validated entries whose `expires` date has passed: the entry's review status becomes
+/// `expired` on the main branch (a commit by the registry), and a submission of the current
+/// entry goes into the queue for a new review.
+async fn expire_validations(app: &Arc<App>) -> Result<Vec<String>, WorkflowError> {
+    let Some(repo) = app.repo.clone() else {
+        return Ok(Vec::new());
+    };
+    let today = super::today();
+    let snapshot = app.snapshot();
+    let due: Vec<String> = snapshot
+        .catalogue
+        .entries
+        .values()
+        .filter(|e| e.review.status == ReviewStatus::Validated)
+        .filter(|e| e.review.expires.is_some_and(|d| d < today))
+        .map(|e| e.slug.clone())
+        .collect();
+    let mut expired = Vec::new();
+    for slug in due {
+        let already = submissions::Entity::find()
+            .filter(submissions::Column::Slug.eq(&slug))
+            .filter(submissions::Column::State.is_in([State::PendingGit, State::Open]))
+            .one(&app.db)
+            .await?;
+        if already.is_some() {
+            continue;
+        }
+        let path = format!("entries/{slug}.toml");
+        let text = {
+            let repo = Arc::clone(&repo);
+            let path = path.clone();
+            tokio::task::spawn_blocking(move || {
+                let repo = repo
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner);
+                repo.read_file("main", &path)
+            })
+            .await
+            .map_err(|e| WorkflowError::Internal(e.to_string()))??
+        };
+        let Some(text) = text.and_then(|b| String::from_utf8(b).ok()) else {
+            continue;
+        };
+        let review = ReviewBlock {
+            status: "expired",
+            by: None,
+            date: today,
+            expires: None,
+            note_fr: Some("La validation a expiré ; l'entrée revient en revue.".into()),
+            note_en: Some("The validation has expired; the entry is back in review.".into()),
+        };
+        let new_text =
+            super::edit::replace_review(&text, &review).map_err(WorkflowError::Internal)?;
+        let registry = Author {
+            name: "floss-registry".into(),
+            email: super::noreply_email(0, &app.config.public_url),
+        };
+        {
+            let repo = Arc::clone(&repo);
+            let new_text = new_text.clone();
+            let slug = slug.clone();
+            tokio::task::spawn_blocking(move || {
+                let repo = repo
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner);
+                let branch = format!("expiry/{slug}-{today}");
+                repo.commit_file(
+                    &branch,
+                    &path,
+                    new_text.as_bytes(),
+                    &registry,
+                    &format!("Validation of {slug} expired on {today}"),
+                )?;
+                repo.merge_branch(
+                    &branch,
+                    &registry,
+                    &format!("Merge expiry of {slug}: back to review"),
+                )
+            })
+            .await
+            .map_err(|e| WorkflowError::Internal(e.to_string()))??;
+        }
+        let checked = sub::check(&app.snapshot(), &new_text);
+        let now = Utc::now();
+        let txn = app.db.begin().await?;
+        let row = sea_orm::ActiveModelTrait::insert(
+            submissions::ActiveModel {
+                id: sea_orm::ActiveValue::NotSet,
+                slug: Set(slug.clone()),
+                kind: Set(Kind::Change),
+                state: Set(State::PendingGit),
+                branch: Set(None),
+                base_commit: Set(snapshot
+                    .data_commit
+                    .clone()
+                    .unwrap_or_else(|| "unknown".into())),
+                head_commit: Set(None),
+                entry_toml: Set(new_text),
+                validation_report: Set(checked.report_json),
+                author_id: Set(None),
+                author_pseudonym: Set("floss-registry".into()),
+                created_at: Set(now),
+                updated_at: Set(now),
+            },
+            &txn,
+        )
+        .await?;
+        audit::record(
+            &txn,
+            None,
+            "review.expire",
+            &format!("submission:{}", row.id),
+            &json!({"slug": slug}),
+        )
+        .await?;
+        txn.commit().await?;
+        sub::write_to_git(
+            app,
+            row,
+            &format!("Review again {slug} (validation expired)"),
+        )
+        .await;
+        expired.push(slug);
+    }
+    if !expired.is_empty()
+        && let Err(e) = app.reload().await
+    {
+        tracing::error!(error = %e, "expired validations merged, but the catalogue reload failed");
+    }
+    Ok(expired)
+}
