@@ -487,3 +487,5 @@ pub fn toml_to_json(value: &toml::Value) -> serde_json::Value {
         ),
     }
 }
+
+pub mod oidc;
