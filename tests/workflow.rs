@@ -1,0 +1,802 @@
+//! The submission and review workflow end to end over HTTP: a real registry on loopback, a
+//! real OpenID Connect provider (npm's oidc-provider, tests/oidc), a real git repository in
+//! the state directory, and SQLite — or, when `DATABASE_URL` names a PostgreSQL server, a
+//! database of its own per test on that server (scripts/test runs this file both ways).
+
+mod common;
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use common::oidc::{self, OidcProvider};
+use floss_registry::app::App;
+use floss_registry::config::{Config, ConfigArgs, ServeArgs};
+use reqwest::StatusCode;
+use sea_orm::ConnectionTrait;
+use serde_json::{Value, json};
+
+/// A running registry with its provider; everything is removed when dropped.
+struct Registry {
+    base: String,
+    app: Arc<App>,
+    _provider: OidcProvider,
+    state: tempfile::TempDir,
+    _data: tempfile::TempDir,
+    server: tokio::task::JoinHandle<()>,
+}
+
+impl Drop for Registry {
+    fn drop(&mut self) {
+        self.server.abort();
+    }
+}
+
+/// A fresh PostgreSQL database when `DATABASE_URL` names a server (dropped with the server
+/// cluster at the end of scripts/test), else `None` (SQLite in the state directory).
+async fn database_url() -> Option<String> {
+    let admin = std::env::var("DATABASE_URL").ok()?;
+    if !admin.starts_with("postgres") {
+        return None;
+    }
+    static COUNTER: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+    let name = format!(
+        "floss_wf_{}_{}",
+        std::process::id(),
+        COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+    );
+    let conn = sea_orm::Database::connect(admin.as_str())
+        .await
+        .expect("connect to the PostgreSQL admin URL");
+    conn.execute_unprepared(&format!("CREATE DATABASE {name} TEMPLATE template0"))
+        .await
+        .expect("create a test database");
+    let mut url = url::Url::parse(&admin).expect("admin URL");
+    url.set_path(&format!("/{name}"));
+    Some(url.to_string())
+}
+
+fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.expect("walk");
+        let rel = entry.path().strip_prefix(from).expect("inside");
+        let target = to.join(rel);
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).expect("mkdir");
+        } else {
+            std::fs::copy(entry.path(), &target).expect("copy");
+        }
+    }
+}
+
+impl Registry {
+    async fn start() -> Registry {
+        Registry::start_with(|_| {}).await
+    }
+
+    /// Starts on a copy of the seed catalogue, changed by `prepare` first.
+    async fn start_with(prepare: impl FnOnce(&std::path::Path)) -> Registry {
+        let data = tempfile::tempdir().expect("data dir");
+        copy_dir(&common::seed_dir(), data.path());
+        prepare(data.path());
+        let state = tempfile::tempdir().expect("state dir");
+        let provider = OidcProvider::start(&[]);
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind");
+        let addr: SocketAddr = listener.local_addr().expect("addr");
+        let base = format!("http://{addr}");
+        let config_file = state.path().join("registry.toml");
+        std::fs::write(
+            &config_file,
+            format!(
+                r#"
+[[auth.providers]]
+id = "test-oidc"
+kind = "oidc"
+name = "Test identity provider"
+issuer = "{issuer}"
+client_id = "{client_id}"
+client_secret = "{secret}"
+
+[[auth.roles]]
+role = "reviewer"
+provider = "test-oidc"
+email_domain = "cnil.example"
+
+[[auth.roles]]
+role = "admin"
+provider = "test-oidc"
+subject = "c4a61d29-admin"
+"#,
+                issuer = provider.issuer,
+                client_id = oidc::FIXTURE_CLIENT_ID,
+                secret = oidc::FIXTURE_CLIENT_SECRET,
+            ),
+        )
+        .expect("config file");
+        let args = ServeArgs {
+            common: ConfigArgs {
+                data: Some(data.path().to_owned()),
+                state: Some(state.path().join("var")),
+                config: Some(config_file),
+            },
+            bind: Some(addr.to_string()),
+            public_url: Some(base.clone()),
+            log_format: None,
+        };
+        let db = database_url().await;
+        let config: Config = Config::resolve_with_env(&args, &|name| match name {
+            "DATABASE_URL" => db.clone(),
+            _ => None,
+        })
+        .expect("config");
+        let app = Arc::new(App::start(config).await.expect("the registry starts"));
+        let router = floss_registry::http::router(Arc::clone(&app));
+        let server = tokio::spawn(async move {
+            axum::serve(listener, router).await.ok();
+        });
+        Registry {
+            base,
+            app,
+            _provider: provider,
+            state,
+            _data: data,
+            server,
+        }
+    }
+
+    fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    fn client() -> reqwest::Client {
+        reqwest::Client::builder()
+            .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .expect("client")
+    }
+
+    /// A client logged in as a fixture user, and the session's CSRF token.
+    async fn log_in(&self, username: &str) -> User {
+        let client = Registry::client();
+        let who = oidc::fixture_user(username);
+        let done = oidc::log_in(
+            &client,
+            &self.url("/auth/login/test-oidc?next=/fr/"),
+            who.username,
+            who.password,
+        )
+        .await;
+        assert!(
+            done.url().as_str().starts_with(&self.base),
+            "back on the registry after login: {}",
+            done.url()
+        );
+        let me: Value = client
+            .get(self.url("/api/v1/me"))
+            .send()
+            .await
+            .expect("GET /api/v1/me")
+            .json()
+            .await
+            .expect("JSON");
+        User {
+            client,
+            csrf: me["csrf_token"].as_str().expect("csrf token").to_owned(),
+            id: me["id"].as_i64().expect("id"),
+            role: me["role"].as_str().expect("role").to_owned(),
+        }
+    }
+
+    fn state_dir(&self) -> PathBuf {
+        self.state.path().join("var")
+    }
+}
+
+struct User {
+    client: reqwest::Client,
+    csrf: String,
+    id: i64,
+    role: String,
+}
+
+impl User {
+    async fn send(
+        &self,
+        method: reqwest::Method,
+        url: &str,
+        body: Option<Value>,
+    ) -> (StatusCode, Value) {
+        let mut req = self
+            .client
+            .request(method, url)
+            .header("X-CSRF-Token", &self.csrf);
+        if let Some(b) = body {
+            req = req.json(&b);
+        }
+        let res = req.send().await.expect("request");
+        let status = res.status();
+        let text = res.text().await.expect("body");
+        (
+            status,
+            serde_json::from_str(&text).unwrap_or(Value::String(text)),
+        )
+    }
+}
+
+/// A new entry for the catalogue: the seed's Signal entry under another slug and name.
+fn new_entry(slug: &str, name: &str) -> String {
+    let signal = std::fs::read_to_string(common::seed_dir().join("entries/signal.toml"))
+        .expect("seed entry");
+    signal
+        .replacen("slug = \"signal\"", &format!("slug = \"{slug}\""), 1)
+        .replacen("name = \"Signal\"", &format!("name = \"{name}\""), 1)
+        .replace("status = \"community\"", "status = \"submitted\"")
+}
+
+async fn submit(user: &User, reg: &Registry, text: &str) -> (StatusCode, Value) {
+    user.send(
+        reqwest::Method::POST,
+        &reg.url("/api/v1/submissions"),
+        Some(json!({ "entry_toml": text })),
+    )
+    .await
+}
+
+#[tokio::test]
+async fn a_maintainer_submits_another_account_approves_and_the_entry_is_searchable() {
+    let reg = Registry::start().await;
+    let maintainer = reg.log_in("maintainer").await;
+    assert_eq!(maintainer.role, "submitter");
+    let (status, created) =
+        submit(&maintainer, &reg, &new_entry("quokka-chat", "Quokka Chat")).await;
+    assert_eq!(status, StatusCode::CREATED, "{created}");
+    assert_eq!(created["state"], "open", "{created}");
+    let id = created["id"].as_i64().expect("id");
+    assert_eq!(created["branch"], format!("submission/{id}-quokka-chat"));
+
+    // Not searchable before the decision.
+    let before: Value = reqwest::get(reg.url("/api/v1/search?q=quokka"))
+        .await
+        .expect("search")
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(before["total"], 0, "{before}");
+
+    let reviewer = reg.log_in("reviewer").await;
+    assert_eq!(
+        reviewer.role, "reviewer",
+        "verified address in cnil.example"
+    );
+    let (status, queue) = reviewer
+        .send(reqwest::Method::GET, &reg.url("/api/v1/review/queue"), None)
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        queue
+            .as_array()
+            .expect("list")
+            .iter()
+            .any(|s| s["id"] == id),
+        "{queue}"
+    );
+    let (status, decision) = reviewer
+        .send(
+            reqwest::Method::POST,
+            &reg.url(&format!("/api/v1/submissions/{id}/decision")),
+            Some(json!({
+                "decision": "approve",
+                "reason": "Every criterion checked against its evidence.",
+                "verdicts": [{
+                    "criterion": "e2ee",
+                    "status": "met",
+                    "evidence": ["https://signal.org/docs/"],
+                    "note_fr": "Vérifié dans la documentation du protocole.",
+                    "note_en": "Checked in the protocol documentation."
+                }]
+            })),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{decision}");
+    assert_eq!(decision["decision"], "approve");
+    assert_eq!(decision["reviewer"], "Dominique Reviewer");
+    assert!(decision["merge_commit"].as_str().is_some(), "{decision}");
+
+    // Searchable as soon as the decision is answered, marked validated by the reviewer.
+    let after: Value = reqwest::get(reg.url("/api/v1/search?q=quokka"))
+        .await
+        .expect("search")
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(after["hits"][0]["slug"], "quokka-chat", "{after}");
+    let entry: Value = reqwest::get(reg.url("/api/v1/entries/quokka-chat"))
+        .await
+        .expect("entry")
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(entry["review"]["status"], "validated", "{entry}");
+    assert_eq!(entry["review"]["by"], "Dominique Reviewer");
+
+    // The merge is a commit of the data repository naming the reviewer.
+    let repo = git2::Repository::open(reg.state_dir().join("data-repo")).expect("state repo");
+    let head = repo.head().expect("head").peel_to_commit().expect("commit");
+    assert_eq!(head.parent_count(), 2, "a merge commit");
+    assert!(
+        head.message()
+            .unwrap_or_default()
+            .contains("Dominique Reviewer"),
+        "{:?}",
+        head.message()
+    );
+
+    // The decision is public, with its reason and verdicts.
+    let public: Value = reqwest::get(reg.url("/api/v1/decisions"))
+        .await
+        .expect("decisions")
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(public[0]["slug"], "quokka-chat", "{public}");
+    assert_eq!(public[0]["verdicts"][0]["criterion"], "e2ee");
+}
+
+#[tokio::test]
+async fn nobody_approves_their_own_submission() {
+    let reg = Registry::start().await;
+    let reviewer = reg.log_in("reviewer").await;
+    let (status, created) = submit(&reviewer, &reg, &new_entry("own-work", "Own Work")).await;
+    assert_eq!(status, StatusCode::CREATED, "{created}");
+    let id = created["id"].as_i64().expect("id");
+    let url = reg.url(&format!("/api/v1/submissions/{id}/decision"));
+    let (status, body) = reviewer
+        .send(
+            reqwest::Method::POST,
+            &url,
+            Some(json!({"decision": "approve"})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "{body}");
+    assert!(
+        body["error"]["message"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("four-eyes")
+    );
+    let other = reg.log_in("reviewer2").await;
+    let (status, body) = other
+        .send(
+            reqwest::Method::POST,
+            &url,
+            Some(json!({"decision": "approve"})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+}
+
+#[tokio::test]
+async fn requesting_changes_or_rejecting_needs_a_reason_and_the_author_can_answer() {
+    let reg = Registry::start().await;
+    let maintainer = reg.log_in("maintainer").await;
+    let (_, created) = submit(&maintainer, &reg, &new_entry("needs-work", "Needs Work")).await;
+    let id = created["id"].as_i64().expect("id");
+    let reviewer = reg.log_in("reviewer").await;
+    let url = reg.url(&format!("/api/v1/submissions/{id}/decision"));
+    for decision in ["request-changes", "reject"] {
+        let (status, body) = reviewer
+            .send(
+                reqwest::Method::POST,
+                &url,
+                Some(json!({"decision": decision, "reason": "  "})),
+            )
+            .await;
+        assert_eq!(
+            status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{decision}: {body}"
+        );
+    }
+    let (status, _) = reviewer
+        .send(
+            reqwest::Method::POST,
+            &url,
+            Some(json!({"decision": "request-changes", "reason": "Add evidence for the licence."})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED);
+    let (status, body) = reviewer
+        .send(
+            reqwest::Method::POST,
+            &reg.url(&format!("/api/v1/submissions/{id}/comments")),
+            Some(json!({"body": "See the licence criterion."})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    // The author pushes an update: a new commit on the same branch, back in the queue.
+    let (status, updated) = maintainer
+        .send(
+            reqwest::Method::PUT,
+            &reg.url(&format!("/api/v1/submissions/{id}")),
+            Some(json!({"entry_toml": new_entry("needs-work", "Needs Work") + "\n# updated\n"})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{updated}");
+    assert_eq!(updated["state"], "open");
+    let repo = git2::Repository::open(reg.state_dir().join("data-repo")).expect("repo");
+    let branch = repo
+        .find_branch(
+            &format!("submission/{id}-needs-work"),
+            git2::BranchType::Local,
+        )
+        .expect("branch");
+    let tip = branch.get().peel_to_commit().expect("tip");
+    assert!(
+        tip.message()
+            .unwrap_or_default()
+            .starts_with("Update needs-work")
+    );
+}
+
+#[tokio::test]
+async fn an_invalid_entry_is_refused_with_located_diagnostics_and_nothing_is_stored() {
+    let reg = Registry::start().await;
+    let maintainer = reg.log_in("maintainer").await;
+    let bad =
+        new_entry("bad-entry", "Bad Entry").replace("https://signal.org", "http://signal.org");
+    let (status, body) = submit(&maintainer, &reg, &bad).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    let diags = body["error"]["diagnostics"]
+        .as_array()
+        .expect("diagnostics");
+    let insecure = diags
+        .iter()
+        .find(|d| d["code"] == "insecure-url")
+        .unwrap_or_else(|| panic!("{body}"));
+    assert_eq!(insecure["line"], 4, "{insecure}");
+    let (status, mine) = maintainer
+        .send(reqwest::Method::GET, &reg.url("/api/v1/submissions"), None)
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(mine, json!([]));
+    // Not JSON at all: a clear 400, never a 500.
+    let res = maintainer
+        .client
+        .post(reg.url("/api/v1/submissions"))
+        .header("X-CSRF-Token", &maintainer.csrf)
+        .header("content-type", "application/json")
+        .body("{not json")
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+}
+
+/// Every protected route × anonymous, submitter, reviewer and admin.
+#[tokio::test]
+async fn every_route_enforces_its_authorization_rule() {
+    let reg = Registry::start().await;
+    let maintainer = reg.log_in("maintainer").await;
+    let reviewer = reg.log_in("reviewer").await;
+    let admin = reg.log_in("admin").await;
+    assert_eq!(admin.role, "admin");
+    let (_, created) = submit(&maintainer, &reg, &new_entry("matrix-app", "Matrix App")).await;
+    let id = created["id"].as_i64().expect("id");
+    let anonymous = User {
+        client: Registry::client(),
+        csrf: String::new(),
+        id: 0,
+        role: "anonymous".into(),
+    };
+    // (method, path, body, [anonymous, submitter (author), reviewer, admin])
+    use reqwest::Method as M;
+    let sub = format!("/api/v1/submissions/{id}");
+    let cases: Vec<(M, String, Option<Value>, [u16; 4])> = vec![
+        (M::GET, "/api/v1/me".into(), None, [401, 200, 200, 200]),
+        (
+            M::GET,
+            "/api/v1/me/export".into(),
+            None,
+            [401, 200, 200, 200],
+        ),
+        (
+            M::GET,
+            "/api/v1/submissions".into(),
+            None,
+            [401, 200, 200, 200],
+        ),
+        (M::GET, sub.clone(), None, [401, 200, 200, 200]),
+        (
+            M::GET,
+            "/api/v1/review/queue".into(),
+            None,
+            [401, 403, 200, 200],
+        ),
+        (
+            M::GET,
+            "/api/v1/decisions".into(),
+            None,
+            [200, 200, 200, 200],
+        ),
+        (
+            M::POST,
+            format!("{sub}/comments"),
+            Some(json!({"body": "hello"})),
+            [401, 201, 201, 201],
+        ),
+        (
+            M::POST,
+            format!("{sub}/decision"),
+            Some(json!({"decision": "request-changes", "reason": "r"})),
+            [401, 403, 201, 201],
+        ),
+    ];
+    for (method, path, body, expected) in cases {
+        for (who, want) in [&anonymous, &maintainer, &reviewer, &admin]
+            .iter()
+            .zip(expected)
+        {
+            let (status, answer) = who
+                .send(method.clone(), &reg.url(&path), body.clone())
+                .await;
+            assert_eq!(
+                status.as_u16(),
+                want,
+                "{method} {path} as {}: {answer}",
+                who.role
+            );
+        }
+    }
+    // Someone else's submission: another submitter may not see it.
+    let (_, other) = submit(&reviewer, &reg, &new_entry("other-app", "Other App")).await;
+    let other_id = other["id"].as_i64().expect("id");
+    let (status, _) = maintainer
+        .send(
+            M::GET,
+            &reg.url(&format!("/api/v1/submissions/{other_id}")),
+            None,
+        )
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    // Only the author updates.
+    let (status, _) = reviewer
+        .send(
+            M::PUT,
+            &reg.url(&sub),
+            Some(json!({"entry_toml": new_entry("matrix-app", "Matrix App")})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    // Writing without the CSRF token is refused, with a session or not.
+    let res = maintainer
+        .client
+        .post(reg.url("/api/v1/submissions"))
+        .json(&json!({"entry_toml": new_entry("no-token", "No Token")}))
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    let _ = maintainer.id;
+}
+
+#[tokio::test]
+async fn cookies_appear_only_with_login_and_logout_ends_the_session() {
+    let reg = Registry::start().await;
+    let client = Registry::client();
+    for path in ["/fr/", "/api/v1/search?q=signal", "/fr/login"] {
+        let res = client.get(reg.url(path)).send().await.expect("get");
+        assert!(
+            res.headers().get("set-cookie").is_none(),
+            "no cookie on {path}"
+        );
+    }
+    let start = client
+        .get(reg.url("/auth/login/test-oidc?next=/fr/criteria"))
+        .send()
+        .await
+        .expect("login");
+    assert_eq!(start.status(), StatusCode::SEE_OTHER);
+    let cookie = start.headers()["set-cookie"]
+        .to_str()
+        .expect("ascii")
+        .to_owned();
+    assert!(cookie.starts_with("registry-login="), "{cookie}");
+    assert!(
+        cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"),
+        "{cookie}"
+    );
+    let location = start.headers()["location"].to_str().expect("location");
+    for part in [
+        "code_challenge_method=S256",
+        "state=",
+        "nonce=",
+        "response_type=code",
+    ] {
+        assert!(location.contains(part), "{part} in {location}");
+    }
+
+    let user = reg.log_in("maintainer").await;
+    let res = user
+        .client
+        .post(reg.url("/auth/logout"))
+        .form(&[("csrf", "wrong")])
+        .send()
+        .await
+        .expect("logout");
+    assert_eq!(
+        res.status(),
+        StatusCode::FORBIDDEN,
+        "a wrong CSRF token is refused"
+    );
+    let res = user
+        .client
+        .post(reg.url("/auth/logout"))
+        .form(&[
+            ("csrf", user.csrf.as_str()),
+            ("next", "https://evil.example/"),
+        ])
+        .send()
+        .await
+        .expect("logout");
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(res.headers()["location"], "/", "no open redirect");
+    let (status, _) = user
+        .send(reqwest::Method::GET, &reg.url("/api/v1/me"), None)
+        .await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+}
+
+#[tokio::test]
+async fn a_callback_with_a_tampered_state_is_refused() {
+    let reg = Registry::start().await;
+    let client = Registry::client();
+    let who = oidc::fixture_user("maintainer");
+    let stop = oidc::log_in_until(
+        &client,
+        &reg.url("/auth/login/test-oidc?next=//evil.example"),
+        who.username,
+        who.password,
+        |u| u.path().starts_with("/auth/callback/"),
+    )
+    .await;
+    let location = stop.headers()["location"]
+        .to_str()
+        .expect("location")
+        .to_owned();
+    let mut callback = url::Url::parse(&location).expect("callback URL");
+    let pairs: Vec<(String, String)> = callback
+        .query_pairs()
+        .map(|(k, v)| {
+            let v = if k == "state" {
+                format!("{v}x")
+            } else {
+                v.into_owned()
+            };
+            (k.into_owned(), v)
+        })
+        .collect();
+    callback.query_pairs_mut().clear().extend_pairs(pairs);
+    let res = client
+        .get(callback.as_str())
+        .send()
+        .await
+        .expect("callback");
+    assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+    let (status, _) = User {
+        client,
+        csrf: String::new(),
+        id: 0,
+        role: String::new(),
+    }
+    .send(reqwest::Method::GET, &reg.url("/api/v1/me"), None)
+    .await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED, "no session was opened");
+}
+
+#[tokio::test]
+async fn deleting_an_account_keeps_its_submissions_under_a_pseudonym() {
+    let reg = Registry::start().await;
+    let maintainer = reg.log_in("maintainer").await;
+    let (_, created) = submit(&maintainer, &reg, &new_entry("kept-app", "Kept App")).await;
+    let id = created["id"].as_i64().expect("id");
+    let (status, export) = maintainer
+        .send(reqwest::Method::GET, &reg.url("/api/v1/me/export"), None)
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(export["account"]["email"], "camille@project.example");
+    assert_eq!(export["submissions"][0]["id"], id);
+    let (status, deleted) = maintainer
+        .send(reqwest::Method::DELETE, &reg.url("/api/v1/me"), None)
+        .await;
+    assert_eq!(status, StatusCode::OK, "{deleted}");
+    let pseudonym = deleted["pseudonym"].as_str().expect("pseudonym").to_owned();
+    let (status, _) = maintainer
+        .send(reqwest::Method::GET, &reg.url("/api/v1/me"), None)
+        .await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED, "sessions ended");
+    let reviewer = reg.log_in("reviewer").await;
+    let (status, seen) = reviewer
+        .send(
+            reqwest::Method::GET,
+            &reg.url(&format!("/api/v1/submissions/{id}")),
+            None,
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(seen["author"], pseudonym);
+    let row = <floss_registry::db::entities::users::Entity as sea_orm::EntityTrait>::find_by_id(
+        maintainer.id,
+    )
+    .one(&reg.app.db)
+    .await
+    .expect("query")
+    .expect("the row stays");
+    assert_eq!(row.email, None);
+    assert_eq!(row.display_name, pseudonym);
+    assert!(row.subject.starts_with("deleted:"));
+}
+
+#[tokio::test]
+async fn a_submission_made_while_git_is_unavailable_is_kept_and_written_later() {
+    let reg = Registry::start().await;
+    let maintainer = reg.log_in("maintainer").await;
+    let git_dir = reg.state_dir().join("data-repo/.git");
+    let away = reg.state_dir().join("data-repo/git-away");
+    std::fs::rename(&git_dir, &away).expect("hide the repository");
+    let (status, created) =
+        submit(&maintainer, &reg, &new_entry("patient-app", "Patient App")).await;
+    std::fs::rename(&away, &git_dir).expect("bring it back");
+    assert_eq!(status, StatusCode::CREATED, "{created}");
+    assert_eq!(created["state"], "pending-git", "{created}");
+    let report = floss_registry::workflow::jobs::run_once(&reg.app).await;
+    assert_eq!(report.written_to_git, 1, "{report:?}");
+    let (_, now) = maintainer
+        .send(
+            reqwest::Method::GET,
+            &reg.url(&format!("/api/v1/submissions/{}", created["id"])),
+            None,
+        )
+        .await;
+    assert_eq!(now["state"], "open", "{now}");
+}
+
+#[tokio::test]
+async fn an_expired_validation_returns_to_the_queue() {
+    let reg = Registry::start_with(|data| {
+        let path = data.join("entries/signal.toml");
+        let text = std::fs::read_to_string(&path).expect("signal");
+        let text = text.replace(
+            "[review]\nstatus = \"community\"",
+            "[review]\nstatus = \"validated\"\nby = \"A Reviewer\"\ndate = 2025-01-01\nexpires = 2025-06-01",
+        );
+        assert!(text.contains("expires = 2025-06-01"), "the seed's review block moved");
+        std::fs::write(&path, text).expect("write");
+    })
+    .await;
+    let report = floss_registry::workflow::jobs::run_once(&reg.app).await;
+    assert_eq!(report.expired, vec!["signal".to_owned()]);
+    let entry: Value = reqwest::get(reg.url("/api/v1/entries/signal"))
+        .await
+        .expect("entry")
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(entry["review"]["status"], "expired", "{entry}");
+    let reviewer = reg.log_in("reviewer").await;
+    let (_, queue) = reviewer
+        .send(reqwest::Method::GET, &reg.url("/api/v1/review/queue"), None)
+        .await;
+    assert!(
+        queue
+            .as_array()
+            .expect("list")
+            .iter()
+            .any(|s| s["slug"] == "signal"),
+        "{queue}"
+    );
+    let again = floss_registry::workflow::jobs::run_once(&reg.app).await;
+    assert!(again.expired.is_empty(), "queued once only");
+}
