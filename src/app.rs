@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex, RwLock};
+use std::sync::{Arc, RwLock};
 
 use sea_orm::DatabaseConnection;
 
@@ -81,9 +81,9 @@ pub struct App {
     /// routes then answer 503 and reading goes on.
     pub db: DatabaseConnection,
     /// The data repository submissions and approvals write to; `None` when git could not be
-    /// opened (writing then keeps submissions as `pending-git`). Blocking: lock it inside
-    /// `spawn_blocking` only.
-    pub repo: Option<Arc<Mutex<DataRepo>>>,
+    /// opened (writing then keeps submissions as `pending-git`). Blocking, and serialising its
+    /// own writes: call it through `workflow::with_repo`.
+    pub repo: Option<Arc<DataRepo>>,
     /// Where the catalogue is read from (the repository's working tree when there is one).
     pub data_dir: PathBuf,
     pub providers: Providers,
@@ -122,7 +122,7 @@ impl App {
                 .map_err(|e| StartError::Task(e.to_string()))??;
         let mut app = App::from_parts(config, snapshot, index);
         app.db = db;
-        app.repo = repo.map(|r| Arc::new(Mutex::new(r)));
+        app.repo = repo.map(Arc::new);
         app.data_dir = data_dir;
         Ok(app)
     }
@@ -186,18 +186,19 @@ impl App {
             .filter(|slug| !snapshot.catalogue.entries.contains_key(*slug))
             .map(String::as_str)
             .collect();
-        let fingerprint = crate::indexing::fingerprint_for(&snapshot.catalogue);
-        if old.catalogue.taxonomy_hash() == snapshot.catalogue.taxonomy_hash() {
+        let manifest = crate::indexing::Manifest::of(&snapshot.catalogue);
+        let fingerprint = &manifest.fingerprint;
+        if old.catalogue.taxonomy_hash() == manifest.taxonomy {
             self.index
-                .update(&snapshot.catalogue, &changed, &removed, &fingerprint)?;
+                .update(&snapshot.catalogue, &changed, &removed, fingerprint)?;
         } else {
             // Renamed services or categories show in every entry that names them.
             let all: Vec<&crate::model::Entry> = snapshot.catalogue.entries.values().collect();
             self.index
-                .update(&snapshot.catalogue, &all, &removed, &fingerprint)?;
+                .update(&snapshot.catalogue, &all, &removed, fingerprint)?;
         }
         if let Some(dir) = self.index.dir() {
-            crate::indexing::record_manifest(dir, &snapshot.catalogue)?;
+            manifest.write(dir)?;
         }
         self.metrics
             .set_catalogue(snapshot.catalogue.entries.len(), self.index.generation());

@@ -16,10 +16,11 @@ use crate::search::{BuildOutcome, SearchError, SearchIndex};
 /// Above this share of changed entries, a full rebuild is cheaper than replacing documents.
 const INCREMENTAL_MAX_SHARE: f64 = 0.25;
 
+/// What the index was built from, kept beside it (`index-manifest.json`).
 #[derive(Debug, Default, Serialize, Deserialize)]
-struct Manifest {
-    fingerprint: String,
-    taxonomy: String,
+pub struct Manifest {
+    pub fingerprint: String,
+    pub taxonomy: String,
     entries: BTreeMap<String, String>,
 }
 
@@ -75,23 +76,24 @@ fn write_manifest(index_dir: &Path, manifest: &Manifest) -> Result<(), SearchErr
     Ok(())
 }
 
-/// The fingerprint an index holding `catalogue` records (what [`SearchIndex::update`] takes
-/// when the running server changes the catalogue).
-pub fn fingerprint_for(catalogue: &Catalogue) -> String {
-    fingerprint_of(&catalogue.taxonomy_hash(), &catalogue.entry_hashes())
-}
+impl Manifest {
+    /// What an index holding `catalogue` records: its taxonomy and entry hashes, and the
+    /// fingerprint [`SearchIndex::update`] commits.
+    pub fn of(catalogue: &Catalogue) -> Manifest {
+        let taxonomy = catalogue.taxonomy_hash();
+        let entries = catalogue.entry_hashes();
+        Manifest {
+            fingerprint: fingerprint_of(&taxonomy, &entries),
+            taxonomy,
+            entries,
+        }
+    }
 
-/// Records in the manifest that the index in `index_dir` now holds `catalogue` (after the
-/// running server updated it incrementally), so the next start reuses it.
-pub fn record_manifest(index_dir: &Path, catalogue: &Catalogue) -> Result<(), SearchError> {
-    let taxonomy = catalogue.taxonomy_hash();
-    let entries = catalogue.entry_hashes();
-    let manifest = Manifest {
-        fingerprint: fingerprint_of(&taxonomy, &entries),
-        taxonomy,
-        entries,
-    };
-    write_manifest(index_dir, &manifest)
+    /// Records that the index in `index_dir` now holds this catalogue (after the running
+    /// server updated it incrementally), so the next start reuses it.
+    pub fn write(&self, index_dir: &Path) -> Result<(), SearchError> {
+        write_manifest(index_dir, self)
+    }
 }
 
 /// Opens, updates or builds the index in `index_dir` for `catalogue`. Blocking.
@@ -107,14 +109,8 @@ pub fn sync_index(
             source,
         })?;
     }
-    let taxonomy = catalogue.taxonomy_hash();
-    let entries = catalogue.entry_hashes();
-    let fingerprint = fingerprint_of(&taxonomy, &entries);
-    let manifest = Manifest {
-        fingerprint: fingerprint.clone(),
-        taxonomy,
-        entries,
-    };
+    let manifest = Manifest::of(catalogue);
+    let fingerprint = manifest.fingerprint.clone();
     let previous = if full { None } else { read_manifest(index_dir) };
 
     let (index, outcome) = match previous {

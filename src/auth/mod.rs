@@ -43,6 +43,12 @@ pub enum AuthError {
     Db(#[from] DbError),
 }
 
+impl From<sea_orm::DbErr> for AuthError {
+    fn from(e: sea_orm::DbErr) -> Self {
+        AuthError::Db(DbError::from(e))
+    }
+}
+
 impl AuthError {
     /// The HTTP status this error maps to.
     pub fn http_status(&self) -> u16 {
@@ -130,8 +136,7 @@ pub async fn upsert_user<C: ConnectionTrait>(
         .filter(users::Column::Provider.eq(&identity.provider))
         .filter(users::Column::Subject.eq(&identity.subject))
         .one(db)
-        .await
-        .map_err(DbError::from)?;
+        .await?;
     let display_name: String = identity.display_name.chars().take(120).collect();
     let email = identity
         .email
@@ -144,23 +149,24 @@ pub async fn upsert_user<C: ConnectionTrait>(
             active.email = Set(email);
             active.email_verified = Set(identity.email_verified);
             active.last_login_at = Set(now);
-            active.update(db).await.map_err(DbError::from)?
+            active.update(db).await?
         }
-        None => users::ActiveModel {
-            id: sea_orm::ActiveValue::NotSet,
-            provider: Set(identity.provider.clone()),
-            subject: Set(identity.subject.clone()),
-            display_name: Set(display_name),
-            email: Set(email),
-            email_verified: Set(identity.email_verified),
-            role: Set(Role::Submitter),
-            created_at: Set(now),
-            last_login_at: Set(now),
-            pseudonymised_at: Set(None),
+        None => {
+            users::ActiveModel {
+                id: sea_orm::ActiveValue::NotSet,
+                provider: Set(identity.provider.clone()),
+                subject: Set(identity.subject.clone()),
+                display_name: Set(display_name),
+                email: Set(email),
+                email_verified: Set(identity.email_verified),
+                role: Set(Role::Submitter),
+                created_at: Set(now),
+                last_login_at: Set(now),
+                pseudonymised_at: Set(None),
+            }
+            .insert(db)
+            .await?
         }
-        .insert(db)
-        .await
-        .map_err(DbError::from)?,
     };
     Ok(model)
 }

@@ -123,8 +123,7 @@ pub async fn create<C: ConnectionTrait>(
         last_seen_at: Set(now),
     }
     .insert(db)
-    .await
-    .map_err(crate::db::DbError::from)?;
+    .await?;
     Ok(token)
 }
 
@@ -140,8 +139,7 @@ pub async fn find<C: ConnectionTrait>(
     let found = sessions::Entity::find_by_id(hash_token(token))
         .find_also_related(users::Entity)
         .one(db)
-        .await
-        .map_err(crate::db::DbError::from)?;
+        .await?;
     let Some((session, Some(user))) = found else {
         return Ok(None);
     };
@@ -152,7 +150,7 @@ pub async fn find<C: ConnectionTrait>(
     let session = if now - session.last_seen_at > Duration::minutes(1) {
         let mut active: sessions::ActiveModel = session.into();
         active.last_seen_at = Set(now);
-        active.update(db).await.map_err(crate::db::DbError::from)?
+        active.update(db).await?
     } else {
         session
     };
@@ -167,8 +165,7 @@ pub async fn find<C: ConnectionTrait>(
 pub async fn delete<C: ConnectionTrait>(db: &C, token: &str) -> Result<(), AuthError> {
     sessions::Entity::delete_by_id(hash_token(token))
         .exec(db)
-        .await
-        .map_err(crate::db::DbError::from)?;
+        .await?;
     Ok(())
 }
 
@@ -195,8 +192,7 @@ pub async fn start_flow<C: ConnectionTrait>(db: &C, flow: Flow) -> Result<String
         expires_at: Set(Utc::now() + Duration::minutes(LOGIN_FLOW_MINUTES)),
     }
     .insert(db)
-    .await
-    .map_err(crate::db::DbError::from)?;
+    .await?;
     Ok(token)
 }
 
@@ -205,17 +201,13 @@ pub async fn take_flow(
     db: &sea_orm::DatabaseConnection,
     token: &str,
 ) -> Result<Option<Flow>, AuthError> {
-    let txn = db.begin().await.map_err(crate::db::DbError::from)?;
+    let txn = db.begin().await?;
     let id = hash_token(token);
     let found = login_flows::Entity::find_by_id(id.clone())
         .one(&txn)
-        .await
-        .map_err(crate::db::DbError::from)?;
-    login_flows::Entity::delete_by_id(id)
-        .exec(&txn)
-        .await
-        .map_err(crate::db::DbError::from)?;
-    txn.commit().await.map_err(crate::db::DbError::from)?;
+        .await?;
+    login_flows::Entity::delete_by_id(id).exec(&txn).await?;
+    txn.commit().await?;
     Ok(found.filter(|f| f.expires_at > Utc::now()).map(|f| Flow {
         provider: f.provider,
         state: f.state,
@@ -233,13 +225,11 @@ pub async fn purge_expired<C: ConnectionTrait>(
     let s = sessions::Entity::delete_many()
         .filter(sessions::Column::ExpiresAt.lte(now))
         .exec(db)
-        .await
-        .map_err(crate::db::DbError::from)?;
+        .await?;
     let f = login_flows::Entity::delete_many()
         .filter(login_flows::Column::ExpiresAt.lte(now))
         .exec(db)
-        .await
-        .map_err(crate::db::DbError::from)?;
+        .await?;
     Ok(s.rows_affected + f.rows_affected)
 }
 

@@ -105,9 +105,9 @@ async fn retry_pending_git(app: &Arc<App>) -> Result<usize, WorkflowError> {
 /// `expired` on the main branch (a commit by the registry), and a submission of the current
 /// entry goes into the queue for a new review.
 async fn expire_validations(app: &Arc<App>) -> Result<Vec<String>, WorkflowError> {
-    let Some(repo) = app.repo.clone() else {
+    if app.repo.is_none() {
         return Ok(Vec::new());
-    };
+    }
     let today = super::today();
     let snapshot = app.snapshot();
     let due: Vec<String> = snapshot
@@ -130,16 +130,8 @@ async fn expire_validations(app: &Arc<App>) -> Result<Vec<String>, WorkflowError
         }
         let path = format!("entries/{slug}.toml");
         let text = {
-            let repo = Arc::clone(&repo);
             let path = path.clone();
-            tokio::task::spawn_blocking(move || {
-                let repo = repo
-                    .lock()
-                    .unwrap_or_else(std::sync::PoisonError::into_inner);
-                repo.read_file("main", &path)
-            })
-            .await
-            .map_err(|e| WorkflowError::Internal(e.to_string()))??
+            super::with_repo(app, move |repo| repo.read_file("main", &path)).await?
         };
         let Some(text) = text.and_then(|b| String::from_utf8(b).ok()) else {
             continue;
@@ -159,13 +151,9 @@ async fn expire_validations(app: &Arc<App>) -> Result<Vec<String>, WorkflowError
             email: super::noreply_email(0, &app.config.public_url),
         };
         {
-            let repo = Arc::clone(&repo);
             let new_text = new_text.clone();
             let slug = slug.clone();
-            tokio::task::spawn_blocking(move || {
-                let repo = repo
-                    .lock()
-                    .unwrap_or_else(std::sync::PoisonError::into_inner);
+            super::with_repo(app, move |repo| {
                 let branch = format!("expiry/{slug}-{today}");
                 repo.commit_file(
                     &branch,
@@ -180,8 +168,7 @@ async fn expire_validations(app: &Arc<App>) -> Result<Vec<String>, WorkflowError
                     &format!("Merge expiry of {slug}: back to review"),
                 )
             })
-            .await
-            .map_err(|e| WorkflowError::Internal(e.to_string()))??;
+            .await?;
         }
         let checked = sub::check(&app.snapshot(), &new_text);
         let now = Utc::now();

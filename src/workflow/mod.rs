@@ -152,6 +152,26 @@ pub fn noreply_email(user_id: i64, public_url: &str) -> String {
     format!("user-{user_id}@noreply.{host}")
 }
 
+/// Runs `work` on the data repository, off the async runtime (git2 blocks). Without a
+/// repository (it failed to open at start-up) the answer is [`GitError::Unavailable`].
+///
+/// [`GitError::Unavailable`]: crate::git::GitError::Unavailable
+pub async fn with_repo<T, F>(app: &crate::app::App, work: F) -> Result<T, WorkflowError>
+where
+    T: Send + 'static,
+    F: FnOnce(&crate::git::DataRepo) -> Result<T, crate::git::GitError> + Send + 'static,
+{
+    let Some(repo) = app.repo.clone() else {
+        return Err(WorkflowError::Git(crate::git::GitError::Unavailable(
+            "no data repository is open".into(),
+        )));
+    };
+    tokio::task::spawn_blocking(move || work(&repo))
+        .await
+        .map_err(|e| WorkflowError::Internal(e.to_string()))?
+        .map_err(WorkflowError::from)
+}
+
 /// The branch of a submission.
 pub fn branch_name(id: i64, slug: &str) -> String {
     format!("submission/{id}-{slug}")

@@ -249,11 +249,6 @@ async fn merge_into_main(
     row: &submissions::Model,
     text: String,
 ) -> Result<String, WorkflowError> {
-    let Some(repo) = app.repo.clone() else {
-        return Err(WorkflowError::Git(crate::git::GitError::Unavailable(
-            "no data repository is open".into(),
-        )));
-    };
     let branch = row
         .branch
         .clone()
@@ -265,10 +260,7 @@ async fn merge_into_main(
     let path = format!("entries/{}.toml", row.slug);
     let slug = row.slug.clone();
     let id = row.id;
-    tokio::task::spawn_blocking(move || {
-        let repo = repo
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
+    super::with_repo(app, move |repo| {
         repo.commit_file(
             &branch,
             &path,
@@ -289,8 +281,6 @@ async fn merge_into_main(
         )
     })
     .await
-    .map_err(|e| WorkflowError::Internal(e.to_string()))?
-    .map_err(WorkflowError::from)
 }
 
 /// A published decision, as `/decisions` shows it.

@@ -200,11 +200,6 @@ async fn try_write_to_git(
     row: &submissions::Model,
     message: &str,
 ) -> Result<submissions::Model, WorkflowError> {
-    let Some(repo) = app.repo.clone() else {
-        return Err(WorkflowError::Git(crate::git::GitError::Unavailable(
-            "no data repository is open".into(),
-        )));
-    };
     let author = match row.author_id {
         Some(id) => users::Entity::find_by_id(id).one(&app.db).await?,
         None => None,
@@ -219,14 +214,10 @@ async fn try_write_to_git(
     let message = format!("{message} (submission #{})", row.id);
     let head = {
         let branch = branch.clone();
-        tokio::task::spawn_blocking(move || {
-            let repo = repo
-                .lock()
-                .unwrap_or_else(std::sync::PoisonError::into_inner);
+        super::with_repo(app, move |repo| {
             repo.commit_file(&branch, &path, text.as_bytes(), &author, &message)
         })
-        .await
-        .map_err(|e| WorkflowError::Internal(e.to_string()))??
+        .await?
     };
     let mut active: submissions::ActiveModel = row.clone().into();
     active.branch = Set(Some(branch));
