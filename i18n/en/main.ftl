@@ -11,6 +11,7 @@ nav-criteria = Criteria and method
 nav-observatory = Observatory
 nav-decisions = Decisions
 nav-submit = Submit software
+nav-account = Log in / Account
 footer-nav-label = Useful links
 footer-about = About
 footer-privacy = Privacy on this site
@@ -27,6 +28,8 @@ search-button = Search
 percent = { $n }%
 yes = yes
 no = no
+colon = :{" "}
+date-time = { $date }, { $time } UTC
 
 ## Months, for dates
 month-1 = January
@@ -322,55 +325,280 @@ obs-note = Figures computed from the published version of the registry, at each 
 
 ## Decisions
 decisions-title = Review decisions
-decisions-lead = Every reviewer decision — validation, request for changes, rejection — is published here with its reasons.
-decisions-empty-heading = No decision yet
-decisions-empty-workflow = The authority's review workflow is being prepared: until it opens, no entry is validated and this log stays empty.
+decisions-lead = Every reviewer decision — validation, request for changes, rejection — is published here with its reasons, the reviewer's name and the verdict on each criterion checked.
+decisions-workflow-heading = Decisions of the review workflow
+decisions-unavailable = The list of decisions cannot be read right now (the database is unavailable). The entries and their review history below are still up to date; try again in a moment.
+decisions-empty-heading = No decision has been taken yet.
+decisions-empty-workflow = When a reviewer validates an entry, asks for changes or rejects it, the decision and its reasons appear here.
 decisions-empty-community = { $n ->
     [0] No entry is a community assessment.
     [one] The only entry in the registry is a community assessment, written from public sources.
    *[other] All { $n } entries in the registry are community assessments, written from public sources and labelled as such.
 }
-decisions-empty-review-link = How the review will work
+decisions-empty-submit-link = Submit software for review
+decisions-recorded-heading = Review history recorded in the entries
+decisions-recorded-lead = The review steps written in the entry files of the data repository, including those made before the online workflow.
+decision-approve = Approved
+decision-request-changes = Changes requested
+decision-reject = Rejected
+decision-by = by
+decision-merge = merge commit
+decision-verdicts = { $n ->
+    [one] Verdict on { $n } criterion
+   *[other] Verdicts on { $n } criteria
+}
+
+## Login
+login-title = Log in
+login-lead = Logging in is only needed to submit software or a correction, and for the authority's reviewers. Reading the registry needs no account.
+login-with = Log in with { $provider }
+login-not-configured = Login is not configured on this instance.
+login-not-configured-detail = Nobody can log in here: the organisation running this instance has not set up a login provider. You can still read everything, or propose a change as a pull request on the data repository.
+login-stored-heading = What an account keeps
+login-stored = The registry keeps the identifier your provider gives you, your display name and, when the provider gives one, your e-mail address (only to recognise the authority's reviewers), plus a session that ends after { $hours } hours. You can download all of it or delete your account at any time from your account page.
+login-privacy-link = Details on the privacy page
+login-why-heading = Why log in?
+login-why = Your submissions, the reviewers' comments and their decisions are attached to your account, so that you can follow them and answer. Your name is shown to reviewers; publicly, submissions carry a pseudonym.
 
 ## Submit
-submit-title = Submit software or a correction
-submit-planned = The online submission form is planned but does not exist yet. Meanwhile, submissions are made as a pull request on the data repository, as described below.
-submit-report-heading = Report an error in the { $name } entry
-submit-report-text = To correct this entry, edit its file in the data repository and open a pull request that explains the correction and cites your sources. The file is
+submit-title = Submit software
+submit-lead = Describe the software and assess it against every criterion that applies, with public evidence. The validator checks the entry when you send it; a reviewer of the authority then decides.
+submit-change-heading = Propose a change to { $name }
+submit-change-lead = The form holds the entry as published. Change what is wrong, cite your sources, and send: the change goes to the reviewers like a new entry.
+submit-send = Send the submission
 submit-report-back = Back to the { $name } entry
-submit-today-heading = How to submit today
-submit-today-lead = An entry is a text file (TOML) in the data's git repository. The contributing guide (the project's CONTRIBUTING.md file) details every step.
-submit-step-1 = Fork the data repository.
-submit-step-2 = Add a file entries/<identifier>.toml. The format is described in the data repository's README; your editor can complete the fields with the JSON Schema:
-submit-step-3 = Assess every criterion that applies honestly, with public evidence for each criterion met; say "unknown" (not established) when you do not know.
-submit-step-4 = Check your file before sending it; the validator reports every problem with its line and a hint:
-submit-step-5 = Open a pull request: continuous integration runs the validator again and shows its verdict.
-submit-step-6 = Once merged, the entry is published as a community assessment; review by the authority comes later.
-submit-contributing = The contributing guide also explains what can happen to a submission, how long a validation lasts and how to report an error.
+submit-git-alternative = You can also propose an entry or a change as a pull request on the data repository (see the project's CONTRIBUTING.md file): the same validator checks it.
 submit-honest-heading = What we expect from an assessment
 submit-honest-1 = Every claim links to a public source anyone can check.
 submit-honest-2 = When in doubt, "not established": it never counts as met, but it misleads nobody.
-submit-honest-3 = A project's maintainers may submit their own entry; they say so in the pull request.
+submit-honest-3 = A project's maintainers may submit their own entry; reviewers know who submitted it.
 submit-criteria-link = Read the criteria and the evidence expected for each
+edit-heading = Update submission #{ $id }
+edit-lead = Change what the reviewers asked for, then send: the new version replaces the previous one and goes back to the reviewers.
+edit-send = Send the new version
+edit-only-author = Only the author of a submission can update it.
+form-title-with-errors = Error: { $title }
+form-errors-heading = There is a problem
+form-error-prefix = Error:
+form-required = required
+form-line = line { $n }
+form-stale-token = The form's security token has expired (you may have logged in again in the meantime). Nothing was recorded; check what you typed and send it again.
+form-unavailable = The registry cannot record this right now (its database or data repository is unavailable). Nothing you typed is lost: it is all below; send it again in a moment.
+form-your-submissions = Your submissions
+form-raw-text = The text of the submission as it was stored
+form-section-identity = The software
+form-section-texts = Description
+form-section-assessment = Self-assessment, criterion by criterion
+form-assessment-lead = For each criterion, give the status you can show, the public evidence (one address per line) and, if useful, a note. Leave "Not established" when you do not know. Only the criteria that apply to the kinds ticked above are kept.
+form-slug = Identifier
+form-slug-hint = Lower-case letters, digits and hyphens, e.g. my-software. It becomes the address of the entry and cannot be changed later.
+form-slug-hint-change = The identifier of the entry being changed; it cannot be changed.
+form-name = Name
+form-url-hint = A full address starting with https://
+form-license-hint = An SPDX licence expression, e.g. AGPL-3.0-only or MIT OR Apache-2.0
+form-kinds-hint = Tick every kind that applies: the criteria depend on them.
+form-categories-hint = One to five categories.
+form-replaces-hint = Identifiers of the proprietary services this software replaces, separated by commas, e.g. whatsapp, zoom.
+form-services-known = Identifiers of the known services
+form-self-hostable = Self-hostable
+form-self-hostable-hint = Tick if a person or an organisation can run the whole service themselves.
+form-summary-fr = Summary in French
+form-summary-en = Summary in English
+form-summary-hint = One sentence saying what the software is for.
+form-description-fr = Description in French
+form-description-en = Description in English
+form-description-hint = A few paragraphs; Markdown is accepted.
+form-status = Status
+form-evidence = Evidence
+form-evidence-hint = Public addresses, one per line.
+form-evidence-hint-required = Public addresses, one per line; required when the criterion is met or partly met.
+form-note-fr = Note in French
+form-note-en = Note in English
+form-criterion-link = What this criterion asks
+form-criterion-not-applicable = { $kinds } (does not apply to the kinds ticked)
+
+## Submissions
+submission-title = Submission #{ $id }
+submission-kind-new = New entry
+submission-kind-change = Change to an entry
+state-pending-git = Waiting for the repository
+state-open = Awaiting review
+state-changes-requested = Changes requested
+state-approved = Approved
+state-rejected = Rejected
+state-withdrawn = Withdrawn
+state-explain-pending-git = The submission is saved; it will be written to the data repository as soon as it is available, then go to the reviewers.
+state-explain-open = A reviewer of the authority will check it criterion by criterion.
+state-explain-changes-requested = A reviewer asked for changes: see their reasons below, then update the submission.
+state-explain-approved = The entry was validated and published.
+state-explain-rejected = A reviewer rejected the submission; the reasons are below and on the public list of decisions.
+state-explain-withdrawn = The author withdrew the submission.
+submission-facts = At a glance
+submission-entry = Entry
+submission-kind = Kind
+submission-state = State
+submission-author = Author (pseudonym)
+submission-created = Submitted on
+submission-updated = Last change
+submission-branch = Branch in the data repository
+submission-edit = Update the submission
+submission-withdraw = Withdraw the submission
+submission-validator = What the validator says
+submission-validator-clean = The validator found no problem.
+submission-validator-counts = { $errors ->
+    [0] No error
+    [one] { $errors } error
+   *[other] { $errors } errors
+} and { $warnings ->
+    [0] no warning.
+    [one] { $warnings } warning.
+   *[other] { $warnings } warnings.
+}
+diagnostic-error = Error
+diagnostic-warning = Warning
+submission-diff = Changes compared with the published entry
+submission-diff-legend = Lines starting with + are added, lines starting with - are removed.
+submission-diff-no-branch = The submission is not in the data repository yet; here is its text.
+submission-diff-empty = The submission's branch changes nothing compared with the published data (it may have been merged already); here is its text.
+submission-diff-unavailable = The changes cannot be computed right now (the data repository is unavailable); here is the submitted text.
+submission-text = Submitted text
+submission-decisions = Decisions
+submission-no-decision = No decision yet.
+submission-comments = Comments
+submission-no-comment = No comment yet.
+submission-comment-by-author = author
+submission-comment-by-reviewer = reviewer
+submission-comment-label = Your comment
+submission-comment-hint = Seen by the author and the reviewers only; { $max } characters at most.
+submission-comment-send = Post the comment
+submission-review = Review
+submission-four-eyes = You submitted this entry: another reviewer must decide on it (four-eyes rule). You can still comment.
+submission-waits-for-git = The submission is not in the data repository yet: it can be reviewed once it is written there.
 
 ## Review
-review-title = Review by the authority
-review-planned = The reviewers' area is planned but does not exist yet: nobody can log in today and no entry has been validated.
-review-how-heading = How the review will work
-review-how-1 = The authority's reviewers work through a queue of submissions and check each criterion against its evidence.
-review-how-2 = An entry is validated, sent back for changes or rejected, always with written reasons.
-review-how-3 = Every decision is published in the decision log and in the entry's history.
-review-how-4 = A validation lasts for a limited time: when it runs out, the entry goes back to the queue.
-review-today-heading = And today?
-review-today = Every entry is a community assessment, labelled as such on every page. Corrections go through pull requests on the data repository.
-review-decisions-link = The decision log
-review-submit-link = Submit software or a correction
+review-title = Review queue
+review-lead = Submissions waiting for a reviewer, oldest first. Open one to see the validator's verdict and the changes, check each criterion and decide.
+review-filter-state = State
+review-filter-state-default = Awaiting review (and waiting for the repository)
+review-filter-category = Category
+review-filter-category-any = Any category
+review-filter-min-age = Waiting for at least (days)
+review-filter-apply = Filter
+review-filter-clear = Remove the filters
+review-filter-error = These filters cannot be applied
+review-filter-bad-state = The state “{ $value }” does not exist: choose open, pending-git or changes-requested.
+review-filter-bad-category = There is no category “{ $value }”.
+review-filter-bad-age = The minimum age must be a whole number of days from 0 to { $max }; got “{ $value }”.
+review-count = { $n ->
+    [0] No submission
+    [one] { $n } submission
+   *[other] { $n } submissions
+}
+review-empty = Nothing is waiting for review with these filters.
+review-caption = Submissions waiting for review, oldest first
+review-col-id = Submission
+review-col-entry = Entry
+review-col-kind = Kind
+review-col-state = State
+review-col-age = Waiting for
+review-col-validator = Validator
+review-age-days = { $n ->
+    [0] less than a day
+    [one] { $n } day
+   *[other] { $n } days
+}
+review-errors = { $n ->
+    [0] no error
+    [one] { $n } error
+   *[other] { $n } errors
+}
+review-warnings = { $n ->
+    [0] no warning
+    [one] { $n } warning
+   *[other] { $n } warnings
+}
+review-decisions-link = The public list of decisions
+review-reviewers-only = The review queue is for the authority's reviewers. If you are one, ask an administrator to give your account the reviewer role.
+review-checklist = Checklist of the criteria
+review-checklist-lead = For each criterion, the applicant's assessment, then yours. Choose a status to confirm it (the same one) or to override it; the evidence and notes of that criterion are then recorded with your verdict. "No verdict" leaves the applicant's assessment unchanged.
+review-applicant-says = The applicant says:
+review-verdict-status = Your verdict
+review-no-verdict = No verdict (keep the applicant's)
+review-decision = Decision
+review-decision-legend = Your decision
+review-decision-missing = Choose a decision.
+review-cannot-approve = The submission awaits changes from its author: it cannot be approved as it is.
+review-reason = Reason
+review-reason-hint = Required to request changes or to reject: the applicant must know why. Published with the decision.
+review-reason-required = Give a reason: it is required to request changes or to reject.
+review-send = Record the decision
+
+## Account
+account-title = Your account
+account-lead = Logged in as { $name }.
+account-review-link = The review queue
+account-admin-link = Accounts and roles
+account-held-heading = What the registry holds about you
+account-name = Name
+account-provider = Logged in with
+account-email = E-mail address
+account-email-none = none
+account-role = Role
+account-role-config = given by the instance's configuration
+account-pseudonym = Public pseudonym
+account-since = Account created on
+account-email-why = Your e-mail address is only used to recognise the authority's reviewers by the domain of their address; it is shown to nobody.
+account-pseudonym-why = Publicly, your submissions carry your pseudonym; reviewers see your name.
+account-privacy-link = How your data is handled
+account-submissions = Your submissions
+account-submissions-none = You have not submitted anything yet.
+account-submit-link = Submit software
+account-data-heading = Your data
+account-export-text = Download everything the registry holds about your account: the account itself, your sessions, submissions, comments, decisions and the log of your actions, in one JSON file.
+account-export-link = Download my data (JSON)
+account-delete-heading = Delete my account
+account-delete-text = Your name, e-mail address and the provider's identifier are erased and your sessions end. Your submissions, comments and decisions stay, as they are part of public decisions, under your pseudonym. The data repository's git history keeps the name you had when your submissions were written.
+account-delete-confirm = I understand, delete my account
+account-delete-confirm-missing = Tick the box to confirm the deletion.
+account-delete-button = Delete my account
+account-logout-heading = Log out
+account-logout-text = { $n ->
+    [one] Your session ends by itself { $n } hour after you logged in.
+   *[other] Your session ends by itself { $n } hours after you logged in.
+}
+account-logout-button = Log out
+notice-logged-out = You are logged out.
+notice-account-deleted = Your account is deleted. Your submissions stay under your pseudonym.
+role-submitter = Submitter
+role-reviewer = Reviewer
+role-admin = Administrator
+
+## Administration
+admin-title = Accounts and roles
+admin-lead = Give the reviewer or administrator role to an account, or take it back. Every change is recorded in the audit log.
+admin-config-note = Roles given by the instance's configuration (a provider and an identifier, or a verified e-mail domain) cannot be removed here: the account keeps the higher of the two.
+admin-accounts = { $n ->
+    [one] { $n } account
+   *[other] { $n } accounts
+}
+admin-caption = Accounts, with their stored role and the role configuration gives them
+admin-col-stored = Stored role
+admin-col-configured = Role from configuration
+admin-col-change = Change the stored role
+admin-role-of = Role of { $name }
+admin-change = Change
+admin-deleted = deleted account
+admin-only = This page is for administrators.
+admin-error = This change cannot be made
+admin-bad-user = The account is missing or not a number.
+admin-bad-role = The role must be submitter, reviewer or admin.
+admin-deleted-account = This account was deleted: its role cannot change.
 
 ## Privacy on this site
 privacy-title = Privacy on this site
 privacy-lead = This site applies to its visitors what it asks of the software it assesses: it collects only what it needs to answer you, and nothing else.
-privacy-cookies-heading = No cookies
-privacy-cookies = The site sets no cookie and uses no storage in your browser. There is no visitor account, no audience measurement, no consent banner: there is nothing to accept.
+privacy-cookies-heading = No cookies for visitors
+privacy-cookies = Reading the registry sets no cookie and uses no storage in your browser. There is no audience measurement and no consent banner: there is nothing to accept. Only a person who logs in (to submit or review) gets the cookies described below.
 privacy-third-party-heading = No request to another site
 privacy-third-party = Styles, the icon and the charts are served by this server itself. No web font, no content delivery network, no social media button, no third-party service is loaded. The pages work entirely without JavaScript.
 privacy-links = When you follow a link to a program's website, that site sees your visit; thanks to the "no-referrer" policy, it does not learn that you came from here.
@@ -378,12 +606,29 @@ privacy-logs-heading = What the server keeps
 privacy-logs = For each request, the server records the method, the address pattern (for example /en/entries/{"{"}slug{"}"}, without the entry's identifier or the parameters), the response code and the processing time. It records neither your IP address, nor your search, nor your browser.
 privacy-search = The words you search for are only used to compute the answer, in memory; they are neither stored nor passed on.
 privacy-operator = If the organisation hosting this instance puts a proxy server in front of it, that server may keep its own logs: its privacy policy then applies to them.
+privacy-accounts-heading = Accounts: for those who submit or review
+privacy-accounts = An account is only needed to submit software or to review. When you log in with a provider (an identity federation, GitHub, GitLab, Codeberg…), the registry keeps:
+privacy-accounts-identity = the provider's name and the identifier it gives you (its “subject”), to recognise you at your next login;
+privacy-accounts-name = the display name the provider gives, shown to reviewers and in comments;
+privacy-accounts-email = your e-mail address if the provider gives one, used only to recognise the authority's reviewers by the domain of a verified address, and shown to nobody;
+privacy-accounts-sessions = { $hours ->
+    [one] a session kept on the server, which ends { $hours } hour after login (or at logout) and is then purged; your browser only holds a random token in an HttpOnly cookie, plus a short-lived cookie while a login is in progress;
+   *[other] a session kept on the server, which ends { $hours } hours after login (or at logout) and is then purged; your browser only holds a random token in an HttpOnly cookie, plus a short-lived cookie while a login is in progress;
+}
+privacy-accounts-audit = { $days ->
+    [one] a log of actions (login, submission, comment, decision, role change), kept { $days } day and then deleted by a periodic job;
+   *[other] a log of actions (login, submission, comment, decision, role change), kept { $days } days and then deleted by a periodic job;
+}
+privacy-accounts-content = your submissions, comments and, for reviewers, decisions: decisions and their reasons are public, submissions are shown publicly under a pseudonym.
+privacy-accounts-git = A submission is written to the data repository as a git commit whose author is the display name you had at the time, with an address that is not yours (a no-reply address). The repository's history is public and is not rewritten.
+privacy-accounts-rights = From your account page you can download everything the registry holds about you (a JSON file) and delete your account: your name, e-mail address and the provider's identifier are then erased and your sessions end; your submissions, comments and decisions stay, attributed to your pseudonym.
+privacy-accounts-link = Your account page
 privacy-js-heading = No JavaScript needed
-privacy-js = Search, filters, sorting, comparison and the language switch work with plain links and forms. No script is required to use the site.
+privacy-js = Search, filters, sorting, comparison, the language switch and the submission forms work with plain links and forms. No script is required to use the site.
 privacy-headers-heading = The security headers sent with every page
 privacy-headers = These headers tell your browser to run only what comes from this site, to pass the page's address to nobody, and to refuse access to the camera, the microphone and your location.
 privacy-rights-heading = Your rights
-privacy-rights = As the site keeps no data about you, there is nothing to access, correct or erase. For any question, contact the organisation running this instance.
+privacy-rights = A visitor who does not log in leaves no data about them: there is nothing to access, correct or erase. A person with an account exercises their rights from their account page. For any question, contact the organisation running this instance.
 
 ## About
 about-title = About the registry
@@ -418,3 +663,14 @@ error-link-home = Back to the home page
 error-link-search = Search for software
 error-did-you-mean = Did you mean { $name }?
 error-code = Error code:
+error-403-title = Not allowed
+error-403-message = You cannot do this with your account.
+error-409-title = Not possible now
+error-409-message = This cannot be done in the current state of the submission.
+error-422-title = Cannot be recorded
+error-422-message = What was sent cannot be recorded as it is.
+error-503-title = Temporarily unavailable
+error-503-message = The registry cannot do this right now (its database or data repository is unavailable). Try again in a moment.
+error-workflow-404-message = There is nothing at this address, or it was removed.
+error-form-title = This form could not be read
+error-csrf = The form's security token is missing or has expired. Go back, reload the page and send the form again.

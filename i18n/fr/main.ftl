@@ -11,6 +11,7 @@ nav-criteria = Critères et méthode
 nav-observatory = Observatoire
 nav-decisions = Décisions
 nav-submit = Proposer un logiciel
+nav-account = Connexion / compte
 footer-nav-label = Liens utiles
 footer-about = À propos
 footer-privacy = Vie privée sur ce site
@@ -27,6 +28,8 @@ search-button = Rechercher
 percent = { $n } %
 yes = oui
 no = non
+colon = {"\u00A0"}:{" "}
+date-time = { $date }, { $time } UTC
 
 ## Mois, pour écrire les dates
 month-1 = janvier
@@ -322,68 +325,310 @@ obs-note = Chiffres calculés à partir de la version publiée du registre, à c
 
 ## Décisions
 decisions-title = Décisions de relecture
-decisions-lead = Chaque décision des relecteurs — validation, demande de modifications, refus — est publiée ici avec ses raisons.
-decisions-empty-heading = Aucune décision pour l'instant
-decisions-empty-workflow = Le circuit de relecture par l'autorité est en préparation : tant qu'il n'est pas ouvert, aucune fiche n'est validée et ce journal reste vide.
+decisions-lead = Chaque décision d'un relecteur — validation, demande de modifications, rejet — est publiée ici avec ses motifs, le nom du relecteur et son avis sur chaque critère vérifié.
+decisions-workflow-heading = Décisions du circuit de relecture
+decisions-unavailable = La liste des décisions ne peut pas être lue pour le moment (la base de données est indisponible). Les fiches et l'historique de relecture ci-dessous restent à jour ; réessayez dans un instant.
+decisions-empty-heading = Aucune décision n'a encore été prise.
+decisions-empty-workflow = Quand un relecteur valide une fiche, demande des modifications ou la rejette, la décision et ses motifs apparaissent ici.
 decisions-empty-community = { $n ->
-    [0] Aucune fiche n'est en évaluation communautaire.
+    [0] Aucune fiche n'est une évaluation communautaire.
     [one] La seule fiche du registre est une évaluation communautaire, rédigée à partir de sources publiques.
    *[other] Les { $n } fiches du registre sont des évaluations communautaires, rédigées à partir de sources publiques et signalées comme telles.
 }
-decisions-empty-review-link = Comment la relecture fonctionnera
+decisions-empty-submit-link = Proposer un logiciel à la relecture
+decisions-recorded-heading = Historique de relecture inscrit dans les fiches
+decisions-recorded-lead = Les étapes de relecture écrites dans les fichiers du dépôt de données, y compris celles antérieures au circuit en ligne.
+decision-approve = Validée
+decision-request-changes = Modifications demandées
+decision-reject = Rejetée
+decision-by = par
+decision-merge = commit de fusion
+decision-verdicts = { $n ->
+    [one] Avis sur { $n } critère
+   *[other] Avis sur { $n } critères
+}
 
-## Proposer un logiciel
-submit-title = Proposer un logiciel ou une correction
-submit-planned = Le formulaire de proposition en ligne est prévu mais n'existe pas encore. En attendant, les propositions se font par une demande de fusion (pull request) sur le dépôt des données, comme décrit ci-dessous.
-submit-report-heading = Signaler une erreur sur la fiche { $name }
-submit-report-text = Pour corriger cette fiche, modifiez son fichier dans le dépôt des données et ouvrez une demande de fusion en expliquant la correction et en citant vos sources. Le fichier concerné est
+## Connexion
+login-title = Connexion
+login-lead = Se connecter n'est utile que pour proposer un logiciel ou une correction, et pour les relecteurs de l'autorité. Consulter le registre ne demande aucun compte.
+login-with = Se connecter avec { $provider }
+login-not-configured = La connexion n'est pas configurée sur cette instance.
+login-not-configured-detail = Personne ne peut se connecter ici : l'organisme qui exploite cette instance n'a pas configuré de fournisseur d'identité. Vous pouvez tout consulter, ou proposer une modification par une demande de fusion sur le dépôt de données.
+login-stored-heading = Ce qu'un compte conserve
+login-stored = Le registre conserve l'identifiant que vous donne votre fournisseur, votre nom d'affichage et, si le fournisseur la transmet, votre adresse électronique (uniquement pour reconnaître les relecteurs de l'autorité), ainsi qu'une session qui prend fin au bout de { $hours } heures. Vous pouvez tout télécharger ou supprimer votre compte à tout moment depuis votre page de compte.
+login-privacy-link = Le détail sur la page vie privée
+login-why-heading = Pourquoi se connecter ?
+login-why = Vos propositions, les commentaires des relecteurs et leurs décisions sont rattachés à votre compte, pour que vous puissiez les suivre et y répondre. Votre nom est visible des relecteurs ; publiquement, les propositions portent un pseudonyme.
+
+## Proposer
+submit-title = Proposer une entrée
+submit-lead = Décrivez le logiciel et évaluez-le au regard de chaque critère qui s'applique, preuves publiques à l'appui. Le validateur vérifie la fiche à l'envoi ; un relecteur de l'autorité décide ensuite.
+submit-change-heading = Proposer une modification de { $name }
+submit-change-lead = Le formulaire reprend la fiche telle qu'elle est publiée. Corrigez ce qui est inexact, citez vos sources et envoyez : la modification part en relecture comme une nouvelle entrée.
+submit-send = Envoyer la proposition
 submit-report-back = Revenir à la fiche { $name }
-submit-today-heading = Comment proposer aujourd'hui
-submit-today-lead = Une fiche est un fichier texte (TOML) dans le dépôt git des données. Le guide de contribution (fichier CONTRIBUTING.md du projet) détaille chaque étape.
-submit-step-1 = Créez une copie (fork) du dépôt des données.
-submit-step-2 = Ajoutez un fichier entries/<identifiant>.toml. Le format est décrit dans le README du dépôt des données ; votre éditeur peut compléter les champs grâce au schéma JSON :
-submit-step-3 = Évaluez honnêtement chaque critère qui s'applique, avec une preuve publique pour chaque critère respecté ; indiquez « unknown » (non établi) quand vous ne savez pas.
-submit-step-4 = Vérifiez votre fichier avant de l'envoyer ; le validateur indique chaque problème avec sa ligne et une piste de correction :
-submit-step-5 = Ouvrez une demande de fusion : l'intégration continue relance le validateur et affiche son verdict.
-submit-step-6 = La fiche est publiée comme évaluation communautaire une fois fusionnée ; la relecture par l'autorité viendra ensuite.
-submit-contributing = Le guide de contribution explique aussi les suites possibles d'une proposition, la durée de validité d'une validation et la façon de signaler une erreur.
+submit-git-alternative = Vous pouvez aussi proposer une entrée ou une modification par une demande de fusion sur le dépôt de données (voir le fichier CONTRIBUTING.md du projet) : le même validateur la vérifie.
 submit-honest-heading = Ce que nous attendons d'une évaluation
-submit-honest-1 = Chaque affirmation renvoie à une source publique que tout le monde peut consulter.
+submit-honest-1 = Chaque affirmation renvoie vers une source publique que chacun peut vérifier.
 submit-honest-2 = Dans le doute, « non établi » : cela ne compte jamais comme respecté, mais cela ne trompe personne.
-submit-honest-3 = Les mainteneurs d'un projet peuvent proposer leur propre fiche ; ils le signalent dans la demande de fusion.
-submit-criteria-link = Lire les critères et la preuve attendue pour chacun
+submit-honest-3 = Les mainteneurs d'un projet peuvent proposer leur propre fiche ; les relecteurs savent qui l'a proposée.
+submit-criteria-link = Lire les critères et les preuves attendues pour chacun
+edit-heading = Mettre à jour la proposition n° { $id }
+edit-lead = Modifiez ce que les relecteurs ont demandé, puis envoyez : la nouvelle version remplace la précédente et repart en relecture.
+edit-send = Envoyer la nouvelle version
+edit-only-author = Seul l'auteur d'une proposition peut la mettre à jour.
+form-title-with-errors = Erreur : { $title }
+form-errors-heading = Il y a un problème
+form-error-prefix = Erreur :
+form-required = obligatoire
+form-line = ligne { $n }
+form-stale-token = Le jeton de sécurité du formulaire a expiré (vous vous êtes peut-être reconnecté entre-temps). Rien n'a été enregistré ; vérifiez votre saisie et envoyez-la de nouveau.
+form-unavailable = Le registre ne peut pas enregistrer cela pour le moment (sa base de données ou son dépôt de données est indisponible). Rien de ce que vous avez saisi n'est perdu : tout est ci-dessous ; renvoyez-le dans un instant.
+form-your-submissions = Vos propositions
+form-raw-text = Le texte de la proposition tel qu'il a été enregistré
+form-section-identity = Le logiciel
+form-section-texts = Description
+form-section-assessment = Auto-évaluation, critère par critère
+form-assessment-lead = Pour chaque critère, indiquez le statut que vous pouvez démontrer, les preuves publiques (une adresse par ligne) et, si c'est utile, une note. Laissez « Non établi » si vous ne savez pas. Seuls les critères qui s'appliquent aux types cochés plus haut sont conservés.
+form-slug = Identifiant
+form-slug-hint = Lettres minuscules, chiffres et tirets, par exemple mon-logiciel. Il devient l'adresse de la fiche et ne pourra plus changer.
+form-slug-hint-change = L'identifiant de la fiche modifiée ; il ne peut pas changer.
+form-name = Nom
+form-url-hint = Une adresse complète commençant par https://
+form-license-hint = Une expression de licence SPDX, par exemple AGPL-3.0-only ou MIT OR Apache-2.0
+form-kinds-hint = Cochez tous les types qui conviennent : les critères en dépendent.
+form-categories-hint = Une à cinq catégories.
+form-replaces-hint = Identifiants des services propriétaires que ce logiciel remplace, séparés par des virgules, par exemple whatsapp, zoom.
+form-services-known = Identifiants des services connus
+form-self-hostable = Auto-hébergeable
+form-self-hostable-hint = Cochez si une personne ou un organisme peut faire fonctionner tout le service par ses propres moyens.
+form-summary-fr = Résumé en français
+form-summary-en = Résumé en anglais
+form-summary-hint = Une phrase qui dit à quoi sert le logiciel.
+form-description-fr = Description en français
+form-description-en = Description en anglais
+form-description-hint = Quelques paragraphes ; le format Markdown est accepté.
+form-status = Statut
+form-evidence = Preuves
+form-evidence-hint = Adresses publiques, une par ligne.
+form-evidence-hint-required = Adresses publiques, une par ligne ; obligatoires quand le critère est respecté ou partiellement respecté.
+form-note-fr = Note en français
+form-note-en = Note en anglais
+form-criterion-link = Ce que demande ce critère
+form-criterion-not-applicable = { $kinds } (ne s'applique pas aux types cochés)
+
+## Propositions
+submission-title = Proposition n° { $id }
+submission-kind-new = Nouvelle entrée
+submission-kind-change = Modification d'une fiche
+state-pending-git = En attente du dépôt
+state-open = En attente de relecture
+state-changes-requested = Modifications demandées
+state-approved = Validée
+state-rejected = Rejetée
+state-withdrawn = Retirée
+state-explain-pending-git = La proposition est enregistrée ; elle sera écrite dans le dépôt de données dès qu'il sera disponible, puis partira en relecture.
+state-explain-open = Un relecteur de l'autorité va la vérifier critère par critère.
+state-explain-changes-requested = Un relecteur a demandé des modifications : lisez ses motifs ci-dessous, puis mettez la proposition à jour.
+state-explain-approved = La fiche a été validée et publiée.
+state-explain-rejected = Un relecteur a rejeté la proposition ; les motifs figurent ci-dessous et dans la liste publique des décisions.
+state-explain-withdrawn = L'auteur a retiré la proposition.
+submission-facts = En bref
+submission-entry = Fiche
+submission-kind = Nature
+submission-state = État
+submission-author = Auteur (pseudonyme)
+submission-created = Proposée le
+submission-updated = Dernière modification
+submission-branch = Branche dans le dépôt de données
+submission-edit = Mettre à jour la proposition
+submission-withdraw = Retirer la proposition
+submission-validator = Ce que dit le validateur
+submission-validator-clean = Le validateur n'a relevé aucun problème.
+submission-validator-counts = { $errors ->
+    [0] Aucune erreur
+    [one] { $errors } erreur
+   *[other] { $errors } erreurs
+} et { $warnings ->
+    [0] aucun avertissement.
+    [one] { $warnings } avertissement.
+   *[other] { $warnings } avertissements.
+}
+diagnostic-error = Erreur
+diagnostic-warning = Avertissement
+submission-diff = Modifications par rapport à la fiche publiée
+submission-diff-legend = Les lignes commençant par + sont ajoutées, celles commençant par - sont supprimées.
+submission-diff-no-branch = La proposition n'est pas encore dans le dépôt de données ; voici son texte.
+submission-diff-empty = La branche de la proposition ne change rien par rapport aux données publiées (elle a peut-être déjà été fusionnée) ; voici son texte.
+submission-diff-unavailable = Les modifications ne peuvent pas être calculées pour le moment (le dépôt de données est indisponible) ; voici le texte proposé.
+submission-text = Texte proposé
+submission-decisions = Décisions
+submission-no-decision = Pas encore de décision.
+submission-comments = Commentaires
+submission-no-comment = Pas encore de commentaire.
+submission-comment-by-author = auteur
+submission-comment-by-reviewer = relecteur
+submission-comment-label = Votre commentaire
+submission-comment-hint = Visible seulement de l'auteur et des relecteurs ; { $max } caractères au plus.
+submission-comment-send = Publier le commentaire
+submission-review = Relecture
+submission-four-eyes = Vous avez proposé cette fiche : un autre relecteur doit statuer (règle des quatre yeux). Vous pouvez toujours commenter.
+submission-waits-for-git = La proposition n'est pas encore dans le dépôt de données : elle pourra être relue une fois qu'elle y sera écrite.
 
 ## Relecture
-review-title = Relecture par l'autorité
-review-planned = L'espace des relecteurs est prévu mais n'existe pas encore : aucune connexion n'est possible aujourd'hui et aucune fiche n'a été validée.
-review-how-heading = Comment la relecture fonctionnera
-review-how-1 = Les relecteurs de l'autorité traitent une file de propositions et vérifient chaque critère au regard de ses preuves.
-review-how-2 = Une fiche est validée, renvoyée pour modifications ou refusée, toujours avec des raisons écrites.
-review-how-3 = Chaque décision est publiée dans le journal des décisions et dans l'historique de la fiche.
-review-how-4 = Une validation a une durée limitée : à son échéance, la fiche revient dans la file.
-review-today-heading = Et aujourd'hui ?
-review-today = Toutes les fiches sont des évaluations communautaires, signalées comme telles sur chaque page. Les corrections passent par des demandes de fusion sur le dépôt des données.
-review-decisions-link = Le journal des décisions
-review-submit-link = Proposer un logiciel ou une correction
+review-title = File de revue
+review-lead = Les propositions en attente d'un relecteur, des plus anciennes aux plus récentes. Ouvrez-en une pour voir l'avis du validateur et les modifications, vérifier chaque critère et décider.
+review-filter-state = État
+review-filter-state-default = En attente de relecture (et en attente du dépôt)
+review-filter-category = Catégorie
+review-filter-category-any = Toutes les catégories
+review-filter-min-age = En attente depuis au moins (jours)
+review-filter-apply = Filtrer
+review-filter-clear = Retirer les filtres
+review-filter-error = Ces filtres ne peuvent pas être appliqués
+review-filter-bad-state = L'état « { $value } » n'existe pas : choisissez open, pending-git ou changes-requested.
+review-filter-bad-category = Il n'existe pas de catégorie « { $value } ».
+review-filter-bad-age = L'ancienneté minimale doit être un nombre entier de jours entre 0 et { $max } ; reçu « { $value } ».
+review-count = { $n ->
+    [0] Aucune proposition
+    [one] { $n } proposition
+   *[other] { $n } propositions
+}
+review-empty = Rien n'attend de relecture avec ces filtres.
+review-caption = Propositions en attente de relecture, des plus anciennes aux plus récentes
+review-col-id = Proposition
+review-col-entry = Fiche
+review-col-kind = Nature
+review-col-state = État
+review-col-age = En attente depuis
+review-col-validator = Validateur
+review-age-days = { $n ->
+    [0] moins d'un jour
+    [one] { $n } jour
+   *[other] { $n } jours
+}
+review-errors = { $n ->
+    [0] aucune erreur
+    [one] { $n } erreur
+   *[other] { $n } erreurs
+}
+review-warnings = { $n ->
+    [0] aucun avertissement
+    [one] { $n } avertissement
+   *[other] { $n } avertissements
+}
+review-decisions-link = La liste publique des décisions
+review-reviewers-only = La file de revue est réservée aux relecteurs de l'autorité. Si vous en êtes, demandez à un administrateur de donner le rôle de relecteur à votre compte.
+review-checklist = Liste de vérification des critères
+review-checklist-lead = Pour chaque critère, l'évaluation du demandeur, puis la vôtre. Choisissez un statut pour la confirmer (le même) ou la corriger ; les preuves et les notes de ce critère sont alors enregistrées avec votre avis. « Pas d'avis » laisse l'évaluation du demandeur inchangée.
+review-applicant-says = Selon le demandeur :
+review-verdict-status = Votre avis
+review-no-verdict = Pas d'avis (garder celui du demandeur)
+review-decision = Décision
+review-decision-legend = Votre décision
+review-decision-missing = Choisissez une décision.
+review-cannot-approve = La proposition attend des modifications de son auteur : elle ne peut pas être validée en l'état.
+review-reason = Motif
+review-reason-hint = Obligatoire pour demander des modifications ou rejeter : le demandeur doit savoir pourquoi. Publié avec la décision.
+review-reason-required = Indiquez un motif : il est obligatoire pour demander des modifications ou rejeter.
+review-send = Enregistrer la décision
+
+## Compte
+account-title = Votre compte
+account-lead = Connecté en tant que { $name }.
+account-review-link = La file de revue
+account-admin-link = Comptes et rôles
+account-held-heading = Ce que le registre conserve sur vous
+account-name = Nom
+account-provider = Connecté avec
+account-email = Adresse électronique
+account-email-none = aucune
+account-role = Rôle
+account-role-config = attribué par la configuration de l'instance
+account-pseudonym = Pseudonyme public
+account-since = Compte créé le
+account-email-why = Votre adresse électronique sert uniquement à reconnaître les relecteurs de l'autorité au domaine de leur adresse ; elle n'est montrée à personne.
+account-pseudonym-why = Publiquement, vos propositions portent votre pseudonyme ; les relecteurs voient votre nom.
+account-privacy-link = Comment vos données sont traitées
+account-submissions = Vos propositions
+account-submissions-none = Vous n'avez encore rien proposé.
+account-submit-link = Proposer un logiciel
+account-data-heading = Vos données
+account-export-text = Téléchargez tout ce que le registre conserve sur votre compte : le compte lui-même, vos sessions, propositions, commentaires, décisions et le journal de vos actions, dans un fichier JSON.
+account-export-link = Télécharger mes données (JSON)
+account-delete-heading = Supprimer mon compte
+account-delete-text = Votre nom, votre adresse électronique et l'identifiant du fournisseur sont effacés et vos sessions prennent fin. Vos propositions, commentaires et décisions restent, car ils font partie de décisions publiques, sous votre pseudonyme. L'historique git du dépôt de données garde le nom que vous aviez quand vos propositions y ont été écrites.
+account-delete-confirm = J'ai compris, supprimer mon compte
+account-delete-confirm-missing = Cochez la case pour confirmer la suppression.
+account-delete-button = Supprimer mon compte
+account-logout-heading = Se déconnecter
+account-logout-text = { $n ->
+    [one] Votre session prend fin d'elle-même { $n } heure après la connexion.
+   *[other] Votre session prend fin d'elle-même { $n } heures après la connexion.
+}
+account-logout-button = Se déconnecter
+notice-logged-out = Vous êtes déconnecté.
+notice-account-deleted = Votre compte est supprimé. Vos propositions restent sous votre pseudonyme.
+role-submitter = Contributeur
+role-reviewer = Relecteur
+role-admin = Administrateur
+
+## Administration
+admin-title = Comptes et rôles
+admin-lead = Donnez le rôle de relecteur ou d'administrateur à un compte, ou retirez-le. Chaque changement est inscrit au journal d'audit.
+admin-config-note = Les rôles attribués par la configuration de l'instance (un fournisseur et un identifiant, ou un domaine d'adresse vérifiée) ne peuvent pas être retirés ici : le compte garde le plus élevé des deux.
+admin-accounts = { $n ->
+    [one] { $n } compte
+   *[other] { $n } comptes
+}
+admin-caption = Comptes, avec leur rôle enregistré et celui que leur donne la configuration
+admin-col-stored = Rôle enregistré
+admin-col-configured = Rôle par la configuration
+admin-col-change = Changer le rôle enregistré
+admin-role-of = Rôle de { $name }
+admin-change = Changer
+admin-deleted = compte supprimé
+admin-only = Cette page est réservée aux administrateurs.
+admin-error = Ce changement est impossible
+admin-bad-user = Le compte est absent ou n'est pas un nombre.
+admin-bad-role = Le rôle doit être submitter, reviewer ou admin.
+admin-deleted-account = Ce compte a été supprimé : son rôle ne peut pas changer.
 
 ## Vie privée sur ce site
 privacy-title = Vie privée sur ce site
-privacy-lead = Ce site applique à ses visiteurs ce qu'il demande aux logiciels qu'il évalue : il ne collecte que ce qui est nécessaire pour vous répondre, et rien d'autre.
-privacy-cookies-heading = Aucun cookie
-privacy-cookies = Le site ne dépose aucun cookie et n'utilise aucun stockage dans votre navigateur. Il n'y a pas de compte visiteur, pas de mesure d'audience, pas de bannière de consentement : il n'y a rien à accepter.
+privacy-lead = Ce site applique à ses visiteurs ce qu'il demande aux logiciels qu'il évalue : il ne recueille que ce dont il a besoin pour vous répondre, et rien d'autre.
+privacy-cookies-heading = Aucun cookie pour les visiteurs
+privacy-cookies = Consulter le registre ne dépose aucun cookie et n'utilise aucun stockage dans votre navigateur. Il n'y a ni mesure d'audience ni bandeau de consentement : il n'y a rien à accepter. Seule une personne qui se connecte (pour proposer ou relire) reçoit les cookies décrits plus bas.
 privacy-third-party-heading = Aucune requête vers un autre site
-privacy-third-party = Les styles, l'icône et les graphiques sont servis par ce serveur lui-même. Aucune police web, aucun réseau de diffusion de contenu, aucun bouton de réseau social, aucun service d'un tiers n'est chargé. Les pages fonctionnent entièrement sans JavaScript.
+privacy-third-party = Les styles, l'icône et les graphiques sont servis par ce serveur lui-même. Aucune police web, aucun réseau de diffusion de contenu, aucun bouton de réseau social, aucun service tiers n'est chargé. Les pages fonctionnent entièrement sans JavaScript.
 privacy-links = Quand vous suivez un lien vers le site d'un logiciel, ce site voit votre visite ; grâce à la politique « no-referrer », il n'apprend pas que vous venez d'ici.
-privacy-logs-heading = Ce que le serveur garde
-privacy-logs = Pour chaque requête, le serveur note la méthode, le modèle de l'adresse (par exemple /fr/entries/{"{"}slug{"}"}, sans l'identifiant de la fiche ni les paramètres), le code de réponse et la durée de traitement. Il ne note ni votre adresse IP, ni votre recherche, ni votre navigateur.
-privacy-search = Les mots que vous cherchez servent uniquement à calculer la réponse, en mémoire ; ils ne sont ni enregistrés ni transmis.
-privacy-operator = Si l'organisme qui héberge cette instance place un serveur intermédiaire devant elle, ce serveur peut tenir ses propres journaux : sa politique de confidentialité s'applique alors à ceux-ci.
-privacy-js-heading = Pas de JavaScript nécessaire
-privacy-js = Recherche, filtres, tri, comparaison et changement de langue fonctionnent avec de simples liens et formulaires. Aucun script n'est requis pour utiliser le site.
+privacy-logs-heading = Ce que le serveur conserve
+privacy-logs = Pour chaque requête, le serveur enregistre la méthode, le modèle d'adresse (par exemple /fr/entries/{"{"}slug{"}"}, sans l'identifiant de la fiche ni les paramètres), le code de réponse et la durée de traitement. Il n'enregistre ni votre adresse IP, ni votre recherche, ni votre navigateur.
+privacy-search = Les mots que vous cherchez ne servent qu'à calculer la réponse, en mémoire ; ils ne sont ni conservés ni transmis.
+privacy-operator = Si l'organisme qui héberge cette instance place un serveur mandataire devant elle, ce serveur peut tenir ses propres journaux : sa politique de confidentialité s'y applique alors.
+privacy-accounts-heading = Les comptes : pour qui propose ou relit
+privacy-accounts = Un compte n'est nécessaire que pour proposer un logiciel ou pour relire. Quand vous vous connectez avec un fournisseur d'identité (une fédération d'identité, GitHub, GitLab, Codeberg…), le registre conserve :
+privacy-accounts-identity = le nom du fournisseur et l'identifiant qu'il vous attribue (son « sujet »), pour vous reconnaître à la connexion suivante ;
+privacy-accounts-name = le nom d'affichage transmis par le fournisseur, montré aux relecteurs et dans les commentaires ;
+privacy-accounts-email = votre adresse électronique si le fournisseur la transmet, utilisée uniquement pour reconnaître les relecteurs de l'autorité au domaine d'une adresse vérifiée, et montrée à personne ;
+privacy-accounts-sessions = { $hours ->
+    [one] une session conservée sur le serveur, qui prend fin { $hours } heure après la connexion (ou à la déconnexion) puis est purgée ; votre navigateur ne garde qu'un jeton aléatoire dans un cookie HttpOnly, plus un cookie de courte durée pendant une connexion en cours ;
+   *[other] une session conservée sur le serveur, qui prend fin { $hours } heures après la connexion (ou à la déconnexion) puis est purgée ; votre navigateur ne garde qu'un jeton aléatoire dans un cookie HttpOnly, plus un cookie de courte durée pendant une connexion en cours ;
+}
+privacy-accounts-audit = { $days ->
+    [one] un journal des actions (connexion, proposition, commentaire, décision, changement de rôle), conservé { $days } jour puis supprimé par une tâche périodique ;
+   *[other] un journal des actions (connexion, proposition, commentaire, décision, changement de rôle), conservé { $days } jours puis supprimé par une tâche périodique ;
+}
+privacy-accounts-content = vos propositions, commentaires et, pour les relecteurs, décisions : les décisions et leurs motifs sont publics, les propositions sont montrées publiquement sous un pseudonyme.
+privacy-accounts-git = Une proposition est écrite dans le dépôt de données sous forme de commit git dont l'auteur est le nom d'affichage que vous aviez à ce moment, avec une adresse qui n'est pas la vôtre (une adresse « no-reply »). L'historique du dépôt est public et n'est pas réécrit.
+privacy-accounts-rights = Depuis votre page de compte, vous pouvez télécharger tout ce que le registre conserve sur vous (un fichier JSON) et supprimer votre compte : votre nom, votre adresse électronique et l'identifiant du fournisseur sont alors effacés et vos sessions prennent fin ; vos propositions, commentaires et décisions restent, attribués à votre pseudonyme.
+privacy-accounts-link = Votre page de compte
+privacy-js-heading = Pas besoin de JavaScript
+privacy-js = La recherche, les filtres, le tri, la comparaison, le changement de langue et les formulaires de proposition fonctionnent avec de simples liens et formulaires. Aucun script n'est nécessaire pour utiliser le site.
 privacy-headers-heading = Les en-têtes de sécurité envoyés avec chaque page
-privacy-headers = Ces en-têtes demandent à votre navigateur de n'exécuter que ce qui vient de ce site, de ne transmettre l'adresse de la page à personne et de refuser l'accès à la caméra, au micro et à la position.
+privacy-headers = Ces en-têtes demandent à votre navigateur de n'exécuter que ce qui vient de ce site, de ne transmettre l'adresse de la page à personne et de refuser l'accès à la caméra, au micro et à votre position.
 privacy-rights-heading = Vos droits
-privacy-rights = Comme le site ne conserve aucune donnée vous concernant, il n'y a rien à consulter, rectifier ou effacer. Pour toute question, adressez-vous à l'organisme qui exploite cette instance.
+privacy-rights = Un visiteur qui ne se connecte pas ne laisse aucune donnée le concernant : il n'y a rien à consulter, rectifier ou effacer. Une personne qui a un compte exerce ses droits depuis sa page de compte. Pour toute question, adressez-vous à l'organisme qui exploite cette instance.
 
 ## À propos
 about-title = À propos du registre
@@ -418,3 +663,14 @@ error-link-home = Revenir à l'accueil
 error-link-search = Chercher un logiciel
 error-did-you-mean = Vouliez-vous dire { $name } ?
 error-code = Code d'erreur :
+error-403-title = Action non autorisée
+error-403-message = Votre compte ne permet pas de faire cela.
+error-409-title = Impossible pour le moment
+error-409-message = Cela n'est pas possible dans l'état actuel de la proposition.
+error-422-title = Enregistrement impossible
+error-422-message = Ce qui a été envoyé ne peut pas être enregistré en l'état.
+error-503-title = Temporairement indisponible
+error-503-message = Le registre ne peut pas faire cela pour le moment (sa base de données ou son dépôt de données est indisponible). Réessayez dans un instant.
+error-workflow-404-message = Il n'y a rien à cette adresse, ou cela a été supprimé.
+error-form-title = Ce formulaire n'a pas pu être lu
+error-csrf = Le jeton de sécurité du formulaire est absent ou a expiré. Revenez en arrière, rechargez la page et envoyez de nouveau le formulaire.

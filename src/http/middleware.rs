@@ -120,10 +120,58 @@ pub async fn cache(State(app): State<Arc<App>>, req: Request, next: Next) -> Res
     res
 }
 
-/// For endpoints whose answer changes all the time (health, metrics).
+/// ETag and Cache-Control for public pages that read the database as well as the catalogue
+/// (`/{lang}/decisions`): the snapshot does not change with a rejection, so the tag is a hash
+/// of the page itself. The page is rendered for every request; a `304` saves the transfer.
+/// A response that sets its own Cache-Control (`no-store` when the database was down) is left
+/// as it is.
+pub async fn cache_by_content(req: Request, next: Next) -> Response {
+    if req.method() != Method::GET && req.method() != Method::HEAD {
+        return next.run(req).await;
+    }
+    let if_none_match = req.headers().get(header::IF_NONE_MATCH).cloned();
+    let res = next.run(req).await;
+    if res.status() != StatusCode::OK || res.headers().contains_key(header::CACHE_CONTROL) {
+        return res;
+    }
+    let (mut parts, body) = res.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, usize::MAX).await else {
+        return ApiError::internal("a page body could not be read").into_response();
+    };
+    let digest = Sha256::digest(&bytes);
+    let etag = format!("W/\"{}\"", hex::encode(&digest[..12]));
+    let h = &mut parts.headers;
+    if let Ok(v) = HeaderValue::from_str(&etag) {
+        h.insert(header::ETAG, v);
+    }
+    h.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("public, max-age=60"),
+    );
+    h.insert(header::VARY, HeaderValue::from_static("Accept-Encoding"));
+    let matches = if_none_match
+        .as_ref()
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.split(',').any(|t| t.trim() == etag || t.trim() == "*"));
+    if matches {
+        let mut not_modified = StatusCode::NOT_MODIFIED.into_response();
+        for name in [header::ETAG, header::CACHE_CONTROL, header::VARY] {
+            if let Some(v) = parts.headers.get(&name) {
+                not_modified.headers_mut().insert(name, v.clone());
+            }
+        }
+        return not_modified;
+    }
+    Response::from_parts(parts, axum::body::Body::from(bytes))
+}
+
+/// For answers nobody may keep: endpoints whose answer changes all the time (health,
+/// metrics) and the pages of a session (they show a person's data and carry their CSRF
+/// token). Any ETag is dropped with the cache.
 pub async fn no_store(req: Request, next: Next) -> Response {
     let mut res = next.run(req).await;
-    res.headers_mut()
-        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    let h = res.headers_mut();
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    h.remove(header::ETAG);
     res
 }

@@ -53,6 +53,7 @@ pub enum Section {
     Observatory,
     Decisions,
     Submit,
+    Account,
     Other,
 }
 
@@ -122,6 +123,9 @@ impl Ctx {
             (Section::Observatory, "/observatory", "nav-observatory"),
             (Section::Decisions, "/decisions", "nav-decisions"),
             (Section::Submit, "/submit", "nav-submit"),
+            // Static text, the same for everyone: public pages are cached and shared, so
+            // the header never says who is logged in.
+            (Section::Account, "/account", "nav-account"),
         ];
         let base = &self.app.config.public_url;
         Layout {

@@ -109,6 +109,55 @@ impl WebError {
         }
     }
 
+    /// A 403 page: the visitor may not do this; `detail` says why, in the page's language.
+    pub fn forbidden(ctx: &Ctx, detail: String) -> WebError {
+        let tr = ctx.tr;
+        let mut e = WebError::new(
+            ctx,
+            StatusCode::FORBIDDEN,
+            tr.t("error-403-title"),
+            tr.t("error-403-message"),
+        );
+        e.page.detail = Some(detail);
+        e
+    }
+
+    /// A 503 page: the database or the data repository cannot be reached just now.
+    pub fn unavailable(ctx: &Ctx) -> WebError {
+        let tr = ctx.tr;
+        WebError::new(
+            ctx,
+            StatusCode::SERVICE_UNAVAILABLE,
+            tr.t("error-503-title"),
+            tr.t("error-503-message"),
+        )
+    }
+
+    /// The page of a refusal or failure of the review workflow (see [`crate::workflow`]'s
+    /// policy): the refusals (403, 404, 409, 422) show the workflow's message, written in
+    /// English; an unavailable database or repository is a 503 page; anything else is a 500
+    /// whose details go to the log only.
+    pub fn from_workflow(ctx: &Ctx, err: &crate::workflow::WorkflowError) -> WebError {
+        let tr = ctx.tr;
+        let status =
+            StatusCode::from_u16(err.http_status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        let (heading, message) = match status.as_u16() {
+            403 => ("error-403-title", "error-403-message"),
+            404 => ("error-404-title", "error-workflow-404-message"),
+            409 => ("error-409-title", "error-409-message"),
+            422 => ("error-422-title", "error-422-message"),
+            503 => {
+                tracing::error!(error = %err, "workflow page: a store is unavailable");
+                return WebError::unavailable(ctx);
+            }
+            _ => return ctx.internal(err),
+        };
+        let mut e = WebError::new(ctx, status, tr.t(heading), tr.t(message));
+        e.page.detail = Some(err.to_string());
+        e.page.detail_lang = Lang::En.code();
+        e
+    }
+
     pub fn internal(ctx: &Ctx, details: impl std::fmt::Display) -> WebError {
         tracing::error!(%details, "web page failed");
         let tr = ctx.tr;

@@ -2,9 +2,11 @@
 //! files (`/badges/{slug}.svg`, `/feed.atom`, `/opensearch.xml`, `/sitemap.xml`,
 //! `/robots.txt`, `/static/...`).
 //!
-//! What it owns: turning the catalogue snapshot and search results into HTML. What it must
-//! not do: decide anything about the catalogue (grades come from `model`, results from
-//! `search`), set a cookie, load anything from another origin, or need JavaScript.
+//! What it owns: turning the catalogue snapshot, search results and the review workflow into
+//! HTML. What it must not do: decide anything about the catalogue (grades come from `model`,
+//! results from `search`, the workflow's rules from `workflow`), set a cookie (only the login
+//! routes of `http::auth` do, and account deletion clears it), load anything from another
+//! origin, or need JavaScript.
 //!
 //! Pages are askama templates (one typed struct per page, checked at compile time), all
 //! interface text comes from Fluent (`i18n/`), and every HTML answer carries a strict
@@ -19,6 +21,7 @@ pub mod feeds;
 pub mod i18n;
 pub mod markdown;
 pub mod pages;
+pub mod private;
 pub mod query;
 pub mod view;
 
@@ -28,7 +31,7 @@ use axum::extract::Request;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::routing::get;
+use axum::routing::{get, post};
 use axum::{Extension, Router};
 use tower_http::catch_panic::CatchPanicLayer;
 
@@ -61,12 +64,21 @@ pub fn router(app: Arc<App>) -> Router {
         .with_state(app)
 }
 
-/// The pages of one language, under `/{lang}/`.
+/// The pages of one language, under `/{lang}/`, in three groups by how they may be cached:
+///
+/// - public pages, the same for everyone and made from the catalogue snapshot alone: an ETag
+///   of the snapshot and the URL, and `public, max-age=300` (`middleware::cache`); the login
+///   page is one of them (it does not know who is asking);
+/// - the record of decisions, the same for everyone but read from the database too: an ETag
+///   of the page itself (`middleware::cache_by_content`);
+/// - the pages of a session (submitting, reviewing, one's account, administration): `no-store`
+///   and no ETag (`middleware::no_store`). They are kept out of `cache`, whose `304` answers
+///   before the handler runs, rather than having `cache` skip them afterwards.
 fn lang_router(lang: Lang, app: &Arc<App>) -> Router<Arc<App>> {
     use pages::*;
     let at = |path: &str| format!("/{}{path}", lang.code());
     let home_path = at("/");
-    Router::new()
+    let public = Router::new()
         .route(&at("/"), get(home::page))
         .route(&at("/search"), get(search::page))
         .route(&at("/entries/{slug}"), get(entry::page))
@@ -74,9 +86,7 @@ fn lang_router(lang: Lang, app: &Arc<App>) -> Router<Arc<App>> {
         .route(&at("/compare"), get(compare::page))
         .route(&at("/criteria"), get(criteria::page))
         .route(&at("/observatory"), get(observatory::page))
-        .route(&at("/decisions"), get(info::decisions))
-        .route(&at("/submit"), get(info::submit))
-        .route(&at("/review"), get(info::review))
+        .route(&at("/login"), get(login::page))
         .route(&at("/privacy"), get(info::privacy))
         .route(&at("/about"), get(info::about))
         .route(&at("/{*rest}"), get(not_found))
@@ -90,7 +100,35 @@ fn lang_router(lang: Lang, app: &Arc<App>) -> Router<Arc<App>> {
         .layer(axum::middleware::from_fn_with_state(
             Arc::clone(app),
             crate::http::middleware::cache,
-        ))
+        ));
+    let record = Router::new()
+        .route(&at("/decisions"), get(decisions::page))
+        .layer(axum::middleware::from_fn(
+            crate::http::middleware::cache_by_content,
+        ));
+    let session = Router::new()
+        .route(&at("/submit"), get(submit::new_form).post(submit::create))
+        .route(&at("/submissions/{id}"), get(submission::page))
+        .route(
+            &at("/submissions/{id}/edit"),
+            get(submit::edit_form).post(submit::edit),
+        )
+        .route(&at("/submissions/{id}/comments"), post(submission::comment))
+        .route(
+            &at("/submissions/{id}/withdraw"),
+            post(submission::withdraw),
+        )
+        .route(&at("/submissions/{id}/decision"), post(submission::decide))
+        .route(&at("/review"), get(review::page))
+        .route(&at("/account"), get(account::page))
+        .route(&at("/account/export.json"), get(account::export))
+        .route(&at("/account/delete"), post(account::delete))
+        .route(&at("/admin"), get(admin::page))
+        .route(&at("/admin/role"), post(admin::set_role))
+        .layer(axum::middleware::from_fn(crate::http::middleware::no_store));
+    public
+        .merge(record)
+        .merge(session)
         .layer(axum::middleware::from_fn(html_headers))
         .layer(Extension(lang))
         .layer(CatchPanicLayer::custom(

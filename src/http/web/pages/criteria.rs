@@ -55,6 +55,19 @@ fn applicability_id(a: Applicability) -> &'static str {
     }
 }
 
+/// The kinds of software a criterion applies to, as text ("all software", "Server, Web
+/// application").
+pub fn applies_to_text(tr: Tr, c: &crate::model::Criterion) -> String {
+    c.applies_to
+        .iter()
+        .map(|&a| match a {
+            Applicability::All => tr.t("applies-all"),
+            other => tr.t(&format!("kind-{}", applicability_id(other))),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 pub async fn page(ctx: Ctx) -> Result<Response, WebError> {
     let snapshot = ctx.app.snapshot();
     let page = build(&ctx, &snapshot);
@@ -76,15 +89,7 @@ pub fn build(ctx: &Ctx, snapshot: &Snapshot) -> CriteriaPage {
                     title: c.title.get(lang).to_owned(),
                     level: view::level_label(tr, c.level),
                     required: c.level == Level::Required,
-                    applies_to: c
-                        .applies_to
-                        .iter()
-                        .map(|&a| match a {
-                            Applicability::All => tr.t("applies-all"),
-                            other => tr.t(&format!("kind-{}", applicability_id(other))),
-                        })
-                        .collect::<Vec<_>>()
-                        .join(", "),
+                    applies_to: applies_to_text(tr, c),
                     machine: tr.t(match c.machine_checkable {
                         MachineCheck::Yes => "machine-yes",
                         MachineCheck::Partly => "machine-partly",

@@ -317,7 +317,7 @@ pub fn build(ctx: &Ctx, snapshot: &Snapshot, entry: &Entry) -> EntryPage {
         breakdown: breakdown(ctx, snapshot, &grade),
         axes: axes(ctx, snapshot, entry),
         history: review(tr, entry),
-        report_href: format!("/{}/submit?entry={}", lang.code(), entry.slug),
+        report_href: format!("/{}/submit?slug={}", lang.code(), entry.slug),
         badge_markdown: format!(
             "[![{}]({base}{badge_src})]({base}/{}/entries/{})",
             tr.s("badge-alt", "grade", grade.grade.letter()),

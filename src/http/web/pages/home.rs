@@ -9,6 +9,9 @@ use crate::http::web::error::{Link, WebError};
 use crate::http::web::i18n::Tr;
 use crate::model::ReviewStatus;
 
+/// The notices the home page shows after an action.
+const NOTICES: [&str; 2] = ["logged-out", "account-deleted"];
+
 /// Services most people want to leave, shown first when the catalogue has them.
 const POPULAR: [&str; 12] = [
     "whatsapp",
@@ -37,6 +40,9 @@ pub struct HomePage {
     pub entries: usize,
     pub criteria: usize,
     pub validated: usize,
+    /// A message after an action that ends on the home page (`?notice=logged-out`,
+    /// `?notice=account-deleted`); unknown values are ignored.
+    pub notice: Option<String>,
 }
 
 pub async fn page(ctx: Ctx) -> Result<Response, WebError> {
@@ -109,9 +115,20 @@ pub fn build(ctx: &Ctx, snapshot: &Snapshot) -> HomePage {
         .collect();
     categories.sort_by_key(|t| t.name.to_lowercase());
     let examples = ["home-example-1", "home-example-2", "home-example-3"].map(|k| tr.t(k));
+    let notice = ctx
+        .query
+        .as_deref()
+        .and_then(|q| crate::http::params::QueryParams::parse(q).ok())
+        .and_then(|mut p| p.take_all("notice").into_iter().next())
+        .filter(|n| NOTICES.contains(&n.as_str()))
+        .map(|n| tr.t(&format!("notice-{n}")));
+    if notice.is_some() {
+        layout.noindex = true;
+    }
     HomePage {
         tr,
         layout,
+        notice,
         examples: examples
             .into_iter()
             .map(|q| Link {

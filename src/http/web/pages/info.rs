@@ -1,28 +1,17 @@
-//! The pages that explain rather than list: the public log of review decisions, how to
-//! submit or review today (the workflow itself is planned), the site's own privacy page,
-//! and what the registry is.
+//! The pages that explain rather than list: the site's own privacy page and what the
+//! registry is; and the review steps recorded in the catalogue's entries (shown by
+//! `/{lang}/decisions`).
 
-use axum::extract::RawQuery;
 use axum::response::Response;
 
 use super::render;
 use crate::app::Snapshot;
-use crate::http::params::QueryParams;
 use crate::http::web::context::{Ctx, Layout, Section};
 use crate::http::web::error::WebError;
 use crate::http::web::i18n::Tr;
 use crate::http::web::view;
-use crate::model::is_valid_slug;
 
-#[derive(Debug, askama::Template)]
-#[template(path = "decisions.html")]
-pub struct DecisionsPage {
-    pub tr: Tr,
-    pub layout: Layout,
-    pub decisions: Vec<Decision>,
-    pub community: usize,
-}
-
+/// A review step recorded in an entry of the catalogue.
 #[derive(Debug, Clone)]
 pub struct Decision {
     pub date: String,
@@ -34,6 +23,7 @@ pub struct Decision {
     pub note: Option<String>,
 }
 
+/// The review steps recorded in the entries, newest first.
 pub fn decisions_of(snapshot: &Snapshot, tr: Tr) -> Vec<Decision> {
     let lang = tr.lang;
     let mut out = Vec::new();
@@ -82,71 +72,6 @@ pub fn decisions_of(snapshot: &Snapshot, tr: Tr) -> Vec<Decision> {
     out
 }
 
-pub async fn decisions(ctx: Ctx) -> Result<Response, WebError> {
-    let snapshot = ctx.app.snapshot();
-    let tr = ctx.tr;
-    let page = DecisionsPage {
-        tr,
-        layout: ctx.layout(tr.t("decisions-title"), Section::Decisions),
-        decisions: decisions_of(&snapshot, tr),
-        community: snapshot
-            .catalogue
-            .entries
-            .values()
-            .filter(|e| e.review.status == crate::model::ReviewStatus::Community)
-            .count(),
-    };
-    render(&ctx, &page)
-}
-
-#[derive(Debug, askama::Template)]
-#[template(path = "submit.html")]
-pub struct SubmitPage {
-    pub tr: Tr,
-    pub layout: Layout,
-    /// When the visitor came from an entry's "report an error" link.
-    pub entry: Option<EntryRef>,
-}
-
-#[derive(Debug, Clone)]
-pub struct EntryRef {
-    pub name: String,
-    pub href: String,
-    pub file: String,
-}
-
-pub async fn submit(ctx: Ctx, RawQuery(raw): RawQuery) -> Result<Response, WebError> {
-    // A malformed or unknown `entry` only loses the tailored paragraph: the page still helps.
-    let slug = QueryParams::parse(raw.as_deref().unwrap_or_default())
-        .ok()
-        .and_then(|mut p| p.take_all("entry").into_iter().next());
-    let snapshot = ctx.app.snapshot();
-    let entry = slug
-        .filter(|s| is_valid_slug(s))
-        .and_then(|s| snapshot.catalogue.entries.get(&s))
-        .map(|e| EntryRef {
-            name: e.name.clone(),
-            href: ctx.href(&format!("/entries/{}", e.slug)),
-            file: format!("entries/{}.toml", e.slug),
-        });
-    let tr = ctx.tr;
-    let layout = ctx.layout(tr.t("submit-title"), Section::Submit);
-    render(&ctx, &SubmitPage { tr, layout, entry })
-}
-
-#[derive(Debug, askama::Template)]
-#[template(path = "review.html")]
-pub struct ReviewPage {
-    pub tr: Tr,
-    pub layout: Layout,
-}
-
-pub async fn review(ctx: Ctx) -> Result<Response, WebError> {
-    let tr = ctx.tr;
-    let layout = ctx.layout(tr.t("review-title"), Section::Other);
-    render(&ctx, &ReviewPage { tr, layout })
-}
-
 /// The headers every page is sent with, as the privacy page lists them.
 pub fn page_headers() -> Vec<(&'static str, &'static str)> {
     vec![
@@ -168,6 +93,10 @@ pub struct PrivacyPage {
     pub tr: Tr,
     pub layout: Layout,
     pub headers: Vec<(&'static str, &'static str)>,
+    /// What a session keeps and for how long (configured).
+    pub sessions: String,
+    /// How long the audit log is kept (configured).
+    pub audit: String,
 }
 
 pub async fn privacy(ctx: Ctx) -> Result<Response, WebError> {
@@ -179,6 +108,14 @@ pub async fn privacy(ctx: Ctx) -> Result<Response, WebError> {
             tr,
             layout,
             headers: page_headers(),
+            sessions: tr.args(
+                "privacy-accounts-sessions",
+                &[("hours", ctx.app.config.auth.session_hours.into())],
+            ),
+            audit: tr.args(
+                "privacy-accounts-audit",
+                &[("days", ctx.app.config.retention.audit_log_days.into())],
+            ),
         },
     )
 }

@@ -1,0 +1,153 @@
+//! `/{lang}/admin`: the accounts and their roles, for admins. An admin changes the role
+//! stored for an account (`POST /{lang}/admin/role`, audited as `admin.role`); a role given by
+//! configuration (provider + subject, or verified e-mail domain) stays whatever is stored.
+
+use axum::Form;
+use axum::extract::rejection::FormRejection;
+use axum::response::Response;
+use sea_orm::{ActiveModelTrait, EntityTrait, QueryOrder, QuerySelect, Set, TransactionTrait};
+use serde_json::json;
+
+use super::render;
+use crate::auth::configured_role;
+use crate::db::entities::users::{self, Role};
+use crate::http::session::{SessionUser, WebUser};
+use crate::http::web::context::{Ctx, Layout, Section};
+use crate::http::web::error::WebError;
+use crate::http::web::i18n::Tr;
+use crate::http::web::private::{self, Pairs};
+use crate::workflow::WorkflowError;
+
+/// How many accounts the page lists.
+pub const LIMIT: u64 = 1_000;
+
+const ROLES: [Role; 3] = [Role::Submitter, Role::Reviewer, Role::Admin];
+
+#[derive(Debug, askama::Template)]
+#[template(path = "admin.html")]
+pub struct AdminPage {
+    pub tr: Tr,
+    pub layout: Layout,
+    pub csrf: String,
+    pub accounts: Vec<AccountRow>,
+}
+
+#[derive(Debug, Clone)]
+pub struct AccountRow {
+    pub id: i64,
+    pub name: String,
+    pub provider: String,
+    pub stored: String,
+    /// The role configuration gives the account, if any.
+    pub configured: Option<String>,
+    pub deleted: bool,
+    pub options: Vec<RoleOption>,
+}
+
+#[derive(Debug, Clone)]
+pub struct RoleOption {
+    pub value: &'static str,
+    pub label: String,
+    pub selected: bool,
+}
+
+fn admin_only(ctx: &Ctx, user: &SessionUser) -> Result<(), WebError> {
+    if user.actor.is_admin() {
+        Ok(())
+    } else {
+        Err(WebError::forbidden(ctx, ctx.tr.t("admin-only")))
+    }
+}
+
+fn db_error(ctx: &Ctx, e: sea_orm::DbErr) -> WebError {
+    WebError::from_workflow(ctx, &WorkflowError::from(e))
+}
+
+/// `GET /{lang}/admin`.
+pub async fn page(ctx: Ctx, WebUser(user): WebUser) -> Result<Response, WebError> {
+    admin_only(&ctx, &user)?;
+    let tr = ctx.tr;
+    let rows = users::Entity::find()
+        .order_by_asc(users::Column::Id)
+        .limit(LIMIT)
+        .all(&ctx.app.db)
+        .await
+        .map_err(|e| db_error(&ctx, e))?;
+    let config = ctx.app.providers.config();
+    let accounts = rows
+        .iter()
+        .map(|u| AccountRow {
+            id: u.id,
+            name: u.display_name.clone(),
+            provider: config
+                .provider(&u.provider)
+                .map_or_else(|| u.provider.clone(), |p| p.name.clone()),
+            stored: private::role_label(tr, u.role),
+            configured: configured_role(u, &ctx.app.config.auth)
+                .map(|r| private::role_label(tr, r)),
+            deleted: u.pseudonymised_at.is_some(),
+            options: ROLES
+                .into_iter()
+                .map(|r| RoleOption {
+                    value: private::role_id(r),
+                    label: private::role_label(tr, r),
+                    selected: r == u.role,
+                })
+                .collect(),
+        })
+        .collect();
+    let mut layout = ctx.layout(tr.t("admin-title"), Section::Other);
+    layout.noindex = true;
+    render(
+        &ctx,
+        &AdminPage {
+            tr,
+            layout,
+            csrf: user.csrf().to_owned(),
+            accounts,
+        },
+    )
+}
+
+/// `POST /{lang}/admin/role`: `user` (account id), `role`, `csrf`.
+pub async fn set_role(
+    ctx: Ctx,
+    WebUser(user): WebUser,
+    form: Result<Form<Pairs>, FormRejection>,
+) -> Result<Response, WebError> {
+    admin_only(&ctx, &user)?;
+    let pairs = private::pairs(&ctx, form)?;
+    private::check_csrf(&ctx, &user, &pairs)?;
+    let tr = ctx.tr;
+    let id: i64 = private::value(&pairs, "user")
+        .and_then(|v| v.parse().ok())
+        .ok_or_else(|| ctx.bad_request("admin-error", tr.t("admin-bad-user")))?;
+    let role = private::value(&pairs, "role")
+        .and_then(|v| ROLES.into_iter().find(|r| private::role_id(*r) == v))
+        .ok_or_else(|| ctx.bad_request("admin-error", tr.t("admin-bad-role")))?;
+    let txn = ctx.app.db.begin().await.map_err(|e| db_error(&ctx, e))?;
+    let account = users::Entity::find_by_id(id)
+        .one(&txn)
+        .await
+        .map_err(|e| db_error(&ctx, e))?
+        .ok_or_else(|| ctx.not_found(None))?;
+    if account.pseudonymised_at.is_some() {
+        return Err(ctx.bad_request("admin-error", tr.t("admin-deleted-account")));
+    }
+    let mut active: users::ActiveModel = account.into();
+    active.role = Set(role);
+    active.update(&txn).await.map_err(|e| db_error(&ctx, e))?;
+    crate::db::audit::record(
+        &txn,
+        Some(user.actor.id),
+        "admin.role",
+        &format!("user:{id}"),
+        &json!({"role": private::role_id(role)}),
+    )
+    .await
+    .map_err(|e| WebError::from_workflow(&ctx, &WorkflowError::Db(e)))?;
+    txn.commit().await.map_err(|e| db_error(&ctx, e))?;
+    Ok(private::see_other(
+        &ctx.href(&format!("/admin#account-{id}")),
+    ))
+}
