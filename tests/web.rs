@@ -78,8 +78,9 @@ async fn get(uri: &str) -> Reply {
     send(Request::get(uri).body(Body::empty()).expect("request")).await
 }
 
-/// One address of every page type, after the language prefix.
-const PAGES: [&str; 12] = [
+/// One address of every public page type, after the language prefix (the pages of a
+/// session are in `SESSION_PAGES`).
+const PAGES: [&str; 11] = [
     "/",
     "/search?q=signal",
     "/entries/signal",
@@ -88,10 +89,21 @@ const PAGES: [&str; 12] = [
     "/criteria",
     "/observatory",
     "/decisions",
-    "/submit",
-    "/review",
+    "/login",
     "/privacy",
     "/about",
+];
+
+/// Pages that need a session, after the language prefix.
+const SESSION_PAGES: [&str; 8] = [
+    "/submit",
+    "/submit?slug=signal",
+    "/review",
+    "/account",
+    "/account/export.json",
+    "/admin",
+    "/submissions/1",
+    "/submissions/1/edit",
 ];
 
 #[tokio::test]
@@ -327,7 +339,7 @@ async fn entry_page_shows_the_grade_and_every_applicable_criterion() {
     }
     assert!(applicable > 10);
     assert!(
-        body.contains("href=\"/fr/submit?entry=signal\""),
+        body.contains("href=\"/fr/submit?slug=signal\""),
         "no report link"
     );
 }
@@ -569,4 +581,90 @@ async fn the_privacy_page_lists_exactly_the_headers_pages_are_sent_with() {
             "{name} not listed"
         );
     }
+}
+
+#[tokio::test]
+async fn anonymous_visitors_of_session_pages_are_sent_to_the_login_page_and_back() {
+    for lang in ["fr", "en"] {
+        for page in SESSION_PAGES {
+            let uri = format!("/{lang}{page}");
+            let r = get(&uri).await;
+            assert_eq!(r.status, StatusCode::SEE_OTHER, "{uri}: {}", r.text());
+            let location = r.header(header::LOCATION);
+            assert!(
+                location.starts_with(&format!("/{lang}/login?next=")),
+                "{uri} -> {location}"
+            );
+            let back = location
+                .split_once("next=")
+                .map(|(_, n)| percent_decode(n))
+                .unwrap_or_default();
+            assert_eq!(back, uri, "{uri}: {location}");
+            assert_eq!(r.header(header::CACHE_CONTROL), "no-store", "{uri}");
+            assert!(r.headers.get(header::ETAG).is_none(), "{uri}");
+            assert!(r.headers.get(header::SET_COOKIE).is_none(), "{uri}");
+        }
+    }
+    // Forms too: nothing is done, the visitor is sent to log in.
+    let r = send(
+        Request::post("/fr/submit")
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .body(Body::from("slug=x&name=X"))
+            .expect("request"),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert!(r.header(header::LOCATION).starts_with("/fr/login?next="));
+}
+
+fn percent_decode(s: &str) -> String {
+    percent_encoding::percent_decode_str(s)
+        .decode_utf8_lossy()
+        .into_owned()
+}
+
+#[tokio::test]
+async fn the_login_page_says_plainly_when_no_provider_is_configured() {
+    let r = get("/en/login?next=%2Fen%2Fsubmit").await;
+    assert_eq!(r.status, StatusCode::OK);
+    let body = r.text();
+    assert!(
+        body.contains("Login is not configured on this instance."),
+        "{body}"
+    );
+    assert!(body.contains("href=\"/en/privacy#accounts\""), "{body}");
+    assert!(!body.contains("/auth/login/"), "no provider, no login link");
+    // Public and the same for everyone: cached like the other public pages.
+    assert!(r.header(header::CACHE_CONTROL).contains("public"));
+    let r = get("/fr/login").await;
+    assert!(
+        r.text().contains("pas configurée sur cette instance."),
+        "{}",
+        r.text()
+    );
+}
+
+#[tokio::test]
+async fn the_decisions_page_says_when_the_database_cannot_be_read_instead_of_failing() {
+    for lang in ["fr", "en"] {
+        let r = get(&format!("/{lang}/decisions")).await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+        assert!(
+            r.text().contains("class=\"callout notice-error\""),
+            "{lang}: no notice"
+        );
+        assert_eq!(
+            r.header(header::CACHE_CONTROL),
+            "no-store",
+            "a page missing its decisions is not to be cached"
+        );
+    }
+}
+
+#[tokio::test]
+async fn the_header_links_to_submit_and_to_the_account_for_everyone_alike() {
+    let r = get("/en/").await;
+    let body = r.text();
+    assert!(body.contains("<a href=\"/en/submit\">"), "{body}");
+    assert!(body.contains("<a href=\"/en/account\">Log in / Account</a>"));
 }

@@ -174,7 +174,7 @@ async function startOnce(bin, port) {
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  return { origin, log, stop, url: (p) => new URL(p, origin).href };
+  return { origin, log, state, stop, url: (p) => new URL(p, origin).href };
 }
 
 /** GET a JSON document of the API. */
@@ -283,8 +283,7 @@ export const PAGE_TYPES = [
   { id: 'criteria', path: (l) => `/${l}/criteria` },
   { id: 'observatory', path: (l) => `/${l}/observatory` },
   { id: 'decisions', path: (l) => `/${l}/decisions` },
-  { id: 'submit', path: (l) => `/${l}/submit` },
-  { id: 'review', path: (l) => `/${l}/review` },
+  { id: 'login', path: (l) => `/${l}/login?next=%2F${l}%2Fsubmit` },
   { id: 'privacy', path: (l) => `/${l}/privacy` },
   { id: 'about', path: (l) => `/${l}/about` },
   { id: '404', path: (l) => `/${l}/no-such-page`, status: 404 },

@@ -234,6 +234,26 @@ describe('pages', { timeout: 300_000 }, () => {
     });
   }
 
+  for (const lang of LANGS) {
+    it(`${lang}: submitting and reviewing send an anonymous visitor to the login page, which says login is not configured`, async () => {
+      const page = await context.newPage();
+      for (const p of [`/${lang}/submit`, `/${lang}/review`, `/${lang}/account`]) {
+        await goto(page, env.server, p);
+        const url = new URL(page.url());
+        assert.equal(url.pathname, `/${lang}/login`, `${p}: not sent to the login page`);
+        assert.equal(url.searchParams.get('next'), p, `${p}: the login page does not know where to come back`);
+        const main = await page.locator('main').innerText();
+        assert.ok(main.includes(ftl(lang, 'login-not-configured')), `${p}: the login page does not say that login is not configured (saw: ${main.slice(0, 300)})`);
+        const privacy = page.locator(`main a[href="/${lang}/privacy#accounts"]`);
+        assert.equal(await privacy.count(), 1, `${p}: no link to what an account keeps`);
+      }
+      // The header is the same for everyone: a static "log in / account" link.
+      const account = page.locator(`header nav a[href="/${lang}/account"]`);
+      assert.equal((await account.innerText()).trim(), ftl(lang, 'nav-account'));
+      await page.close();
+    });
+  }
+
   for (const [locale, lang] of [['en-GB', 'en'], ['fr-FR', 'fr']]) {
     it(`/ sends a browser in ${locale} to /${lang}/`, async () => {
       const ctx = await env.browser.newContext({ locale });

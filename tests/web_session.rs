@@ -1,0 +1,641 @@
+//! The pages of a session (submit, submission, review, account, admin) driven through the
+//! real router over a real SQLite database: who may see what (submitter, reviewer, admin,
+//! four-eyes), forms that come back with everything typed and their errors next to the
+//! fields, CSRF, caching, and account deletion. Sessions are opened directly in the database
+//! (the login itself is tested against a real OpenID Connect provider in tests/workflow.rs);
+//! there is no data repository, so submissions stay `pending-git` unless a test opens them.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use floss_registry::app::{App, Snapshot};
+use floss_registry::auth::{Cookies, Identity, session, upsert_user};
+use floss_registry::config::{Config, ConfigArgs};
+use floss_registry::db::entities::submissions::{self, State};
+use floss_registry::db::entities::users::{self, Role};
+use floss_registry::search::SearchIndex;
+use floss_registry::workflow::form::EntryForm;
+use http_body_util::BodyExt;
+use sea_orm::{ActiveModelTrait, EntityTrait, Set};
+use tower::ServiceExt;
+
+const BASE: &str = "https://registry.test";
+
+/// An app over the seed catalogue with a database of its own.
+struct TestApp {
+    app: Arc<App>,
+    _dir: tempfile::TempDir,
+}
+
+/// A logged-in person: the cookie to send and the form token.
+struct Person {
+    id: i64,
+    cookie: String,
+    csrf: String,
+}
+
+struct Reply {
+    status: StatusCode,
+    headers: axum::http::HeaderMap,
+    body: String,
+}
+
+impl Reply {
+    fn header(&self, name: header::HeaderName) -> String {
+        self.headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_owned()
+    }
+}
+
+impl TestApp {
+    async fn new() -> TestApp {
+        let loaded =
+            floss_registry::data::load(Path::new("registry-data")).expect("seed data loads");
+        let index = SearchIndex::in_memory(&loaded.catalogue).expect("index builds");
+        let mut config = Config::from_args(&ConfigArgs::default()).expect("default config");
+        config.public_url = BASE.into();
+        let snapshot = Snapshot::new(loaded.catalogue, &loaded.report, None);
+        let dir = tempfile::tempdir().expect("tempdir");
+        let url = format!("sqlite://{}/registry.db", dir.path().display());
+        let db = floss_registry::db::connect(&url).await.expect("SQLite");
+        floss_registry::db::migrate_up(&db)
+            .await
+            .expect("migrations");
+        let mut app = App::from_parts(config, snapshot, index);
+        app.db = db;
+        TestApp {
+            app: Arc::new(app),
+            _dir: dir,
+        }
+    }
+
+    /// A person with an account of `role` and an open session.
+    async fn person(&self, name: &str, role: Role) -> Person {
+        let user = upsert_user(
+            &self.app.db,
+            &Identity {
+                provider: "test".into(),
+                subject: format!("subject-{name}"),
+                display_name: name.into(),
+                email: Some(format!("{name}@example.org")),
+                email_verified: true,
+            },
+        )
+        .await
+        .expect("user");
+        let mut active: users::ActiveModel = user.clone().into();
+        active.role = Set(role);
+        active.update(&self.app.db).await.expect("role");
+        let token = session::create(&self.app.db, user.id, 12)
+            .await
+            .expect("session");
+        let name = Cookies {
+            secure: self.app.config.auth.cookie_secure,
+        }
+        .session_name();
+        Person {
+            id: user.id,
+            cookie: format!("{name}={token}"),
+            csrf: session::csrf_token(&token),
+        }
+    }
+
+    async fn send(&self, request: Request<Body>) -> Reply {
+        let res = floss_registry::http::router(Arc::clone(&self.app))
+            .oneshot(request)
+            .await
+            .expect("the router never fails");
+        let status = res.status();
+        let headers = res.headers().clone();
+        let bytes = res.into_body().collect().await.expect("body").to_bytes();
+        Reply {
+            status,
+            headers,
+            body: String::from_utf8_lossy(&bytes).into_owned(),
+        }
+    }
+
+    async fn get(&self, who: &Person, uri: &str) -> Reply {
+        self.send(
+            Request::get(uri)
+                .header(header::COOKIE, &who.cookie)
+                .body(Body::empty())
+                .expect("request"),
+        )
+        .await
+    }
+
+    async fn post(&self, who: &Person, uri: &str, pairs: &[(String, String)]) -> Reply {
+        let body = url::form_urlencoded::Serializer::new(String::new())
+            .extend_pairs(pairs)
+            .finish();
+        self.send(
+            Request::post(uri)
+                .header(header::COOKIE, &who.cookie)
+                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .body(Body::from(body))
+                .expect("request"),
+        )
+        .await
+    }
+
+    /// Puts a submission in a state directly (no data repository here to open it).
+    async fn set_state(&self, id: i64, state: State) {
+        let row = submissions::Entity::find_by_id(id)
+            .one(&self.app.db)
+            .await
+            .expect("query")
+            .expect("submission");
+        let mut active: submissions::ActiveModel = row.into();
+        active.state = Set(state);
+        active.update(&self.app.db).await.expect("update");
+    }
+}
+
+fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+    list.iter()
+        .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+        .collect()
+}
+
+/// The fields the submit form posts for `form`.
+fn form_pairs(form: &EntryForm, csrf: &str) -> Vec<(String, String)> {
+    let mut out = pairs(&[
+        ("csrf", csrf),
+        ("slug", &form.slug),
+        ("name", &form.name),
+        ("homepage", &form.homepage),
+        ("repository", &form.repository),
+        ("license", &form.license),
+        ("replaces", &form.replaces.join(", ")),
+        ("added", &form.added),
+        ("summary_fr", &form.summary_fr),
+        ("summary_en", &form.summary_en),
+        ("description_fr", &form.description_fr),
+        ("description_en", &form.description_en),
+    ]);
+    for (name, list) in [
+        ("kinds", &form.kinds),
+        ("categories", &form.categories),
+        ("platforms", &form.platforms),
+    ] {
+        out.extend(list.iter().map(|v| (name.to_owned(), v.clone())));
+    }
+    if form.self_hostable {
+        out.push(("self_hostable".into(), "true".into()));
+    }
+    for (id, a) in &form.assessments {
+        for (part, value) in [
+            ("status", &a.status),
+            ("evidence", &a.evidence),
+            ("note_fr", &a.note_fr),
+            ("note_en", &a.note_en),
+        ] {
+            out.push((format!("a.{id}.{part}"), value.clone()));
+        }
+    }
+    out
+}
+
+/// A change to Signal's entry, as the pre-filled form would post it.
+fn signal_change(app: &TestApp, csrf: &str) -> Vec<(String, String)> {
+    let snapshot = app.app.snapshot();
+    let signal = snapshot.catalogue.entries.get("signal").expect("signal");
+    let mut form = EntryForm::from_entry(signal);
+    form.summary_en = "Private messenger with end-to-end encryption.".into();
+    let mut p = form_pairs(&form, csrf);
+    p.push(("change".into(), "1".into()));
+    p
+}
+
+async fn submitted(app: &TestApp, who: &Person) -> i64 {
+    let r = app
+        .post(who, "/en/submit", &signal_change(app, &who.csrf))
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let location = r.header(header::LOCATION);
+    location
+        .strip_prefix("/en/submissions/")
+        .and_then(|id| id.parse().ok())
+        .unwrap_or_else(|| panic!("redirect to the submission, got {location}"))
+}
+
+#[tokio::test]
+async fn each_role_reaches_its_pages_and_is_refused_the_others() {
+    let t = TestApp::new().await;
+    let submitter = t.person("sam", Role::Submitter).await;
+    let reviewer = t.person("rita", Role::Reviewer).await;
+    let admin = t.person("ada", Role::Admin).await;
+    let cases: [(&Person, &str, StatusCode); 12] = [
+        (&submitter, "/fr/submit", StatusCode::OK),
+        (&submitter, "/fr/account", StatusCode::OK),
+        (&submitter, "/fr/review", StatusCode::FORBIDDEN),
+        (&submitter, "/fr/admin", StatusCode::FORBIDDEN),
+        (&reviewer, "/fr/submit", StatusCode::OK),
+        (&reviewer, "/fr/account", StatusCode::OK),
+        (&reviewer, "/fr/review", StatusCode::OK),
+        (&reviewer, "/fr/admin", StatusCode::FORBIDDEN),
+        (&admin, "/fr/submit", StatusCode::OK),
+        (&admin, "/fr/account", StatusCode::OK),
+        (&admin, "/fr/review", StatusCode::OK),
+        (&admin, "/fr/admin", StatusCode::OK),
+    ];
+    for (who, uri, status) in cases {
+        let r = t.get(who, uri).await;
+        assert_eq!(r.status, status, "{uri} as user {}: {}", who.id, r.body);
+        assert!(r.header(header::CONTENT_TYPE).starts_with("text/html"));
+        assert_eq!(r.header(header::CACHE_CONTROL), "no-store", "{uri}");
+        assert!(r.headers.get(header::ETAG).is_none(), "{uri}");
+        assert!(!r.body.contains("Unknown localization"), "{uri}");
+        if status == StatusCode::OK {
+            assert!(
+                r.body.contains(&format!("value=\"{}\"", who.csrf)) || uri.ends_with("/review"),
+                "{uri}: forms carry the session's CSRF token"
+            );
+        }
+    }
+}
+
+#[tokio::test]
+async fn the_change_form_is_pre_filled_from_the_catalogue() {
+    let t = TestApp::new().await;
+    let sam = t.person("sam", Role::Submitter).await;
+    let r = t.get(&sam, "/en/submit?slug=signal").await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.body.contains("Propose a change to Signal"), "{}", r.body);
+    assert!(r.body.contains("name=\"slug\" value=\"signal\""));
+    assert!(r.body.contains("id=\"f-slug\""));
+    assert!(
+        r.body
+            .contains("<input type=\"hidden\" name=\"change\" value=\"1\">")
+    );
+    let r = t.get(&sam, "/en/submit?slug=no-such-entry").await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn an_invalid_entry_comes_back_with_everything_typed_and_errors_next_to_fields() {
+    let t = TestApp::new().await;
+    let sam = t.person("sam", Role::Submitter).await;
+    let mut p = pairs(&[
+        ("csrf", &sam.csrf),
+        ("slug", "my-new-app"),
+        ("name", "My New App"),
+        ("homepage", "http://not secure"),
+        ("repository", "https://code.example/my-new-app"),
+        ("license", "MIT"),
+        ("kinds", "web"),
+        ("platforms", "web"),
+        ("categories", "messaging"),
+        ("summary_fr", "Un résumé tapé avec soin"),
+        ("summary_en", "A summary typed with care"),
+        ("description_fr", "Une description"),
+        ("description_en", "Typed\r\nover two lines"),
+    ]);
+    p.push((
+        "a.e2ee.evidence".into(),
+        "https://evidence.example/one".into(),
+    ));
+    let r = t.post(&sam, "/en/submit", &p).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    let body = &r.body;
+    assert!(body.contains("role=\"alert\""), "error summary");
+    assert!(body.contains("<title>Error: "), "the title says so");
+    assert!(
+        body.contains("href=\"#f-homepage\""),
+        "summary links to the field"
+    );
+    assert!(
+        body.contains("id=\"f-homepage-error\""),
+        "error next to the field"
+    );
+    assert!(
+        body.contains("aria-describedby=\"f-homepage-hint f-homepage-error\""),
+        "the field names its error"
+    );
+    for typed in [
+        "value=\"My New App\"",
+        "value=\"http://not secure\"",
+        "value=\"Un résumé tapé avec soin\"",
+        "Typed\nover two lines</textarea>",
+        "https://evidence.example/one</textarea>",
+        "value=\"web\" checked",
+    ] {
+        assert!(body.contains(typed), "kept: {typed}");
+    }
+    assert_eq!(r.header(header::CACHE_CONTROL), "no-store");
+}
+
+#[tokio::test]
+async fn a_stale_csrf_token_is_refused_but_the_input_is_kept() {
+    let t = TestApp::new().await;
+    let sam = t.person("sam", Role::Submitter).await;
+    let r = t
+        .post(&sam, "/fr/submit", &signal_change(&t, "not-the-token"))
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    assert!(
+        r.body
+            .contains("Private messenger with end-to-end encryption.")
+    );
+    assert!(
+        r.body.contains(&format!("value=\"{}\"", sam.csrf)),
+        "a fresh token"
+    );
+    let mine = t.get(&sam, "/fr/account").await;
+    assert!(!mine.body.contains("/fr/submissions/"), "nothing recorded");
+}
+
+#[tokio::test]
+async fn a_submission_is_shown_to_its_author_and_reviewers_only() {
+    let t = TestApp::new().await;
+    let sam = t.person("sam", Role::Submitter).await;
+    let other = t.person("otto", Role::Submitter).await;
+    let rita = t.person("rita", Role::Reviewer).await;
+    let id = submitted(&t, &sam).await;
+    let uri = format!("/en/submissions/{id}");
+    let r = t.get(&sam, &uri).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert!(r.body.contains("Waiting for the repository"), "pending-git");
+    assert!(r.body.contains("Submitted text"), "no branch yet: the text");
+    assert!(r.body.contains(&format!("action=\"{uri}/withdraw\"")));
+    assert!(r.body.contains(&format!("href=\"{uri}/edit\"")));
+    assert!(
+        !r.body.contains("/decision\""),
+        "no review form for the author"
+    );
+    assert_eq!(t.get(&other, &uri).await.status, StatusCode::FORBIDDEN);
+    let r = t.get(&rita, &uri).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(
+        r.body
+            .contains("it can be reviewed once it is written there")
+    );
+    let r = t.get(&sam, &format!("{uri}/edit")).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(
+        r.body
+            .contains("Private messenger with end-to-end encryption.")
+    );
+    assert_eq!(
+        t.get(&rita, &format!("{uri}/edit")).await.status,
+        StatusCode::FORBIDDEN
+    );
+    let r = t.get(&sam, "/en/account").await;
+    assert!(
+        r.body.contains(&format!("href=\"{uri}\"")),
+        "listed on the account"
+    );
+}
+
+#[tokio::test]
+async fn comments_and_withdrawal_need_the_token_and_keep_what_was_typed() {
+    let t = TestApp::new().await;
+    let sam = t.person("sam", Role::Submitter).await;
+    let id = submitted(&t, &sam).await;
+    let uri = format!("/fr/submissions/{id}");
+    let r = t
+        .post(
+            &sam,
+            &format!("{uri}/comments"),
+            &pairs(&[("csrf", "wrong"), ("body", "Un commentaire précieux")]),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    assert!(r.body.contains("Un commentaire précieux</textarea>"));
+    let r = t
+        .post(
+            &sam,
+            &format!("{uri}/comments"),
+            &pairs(&[("csrf", &sam.csrf), ("body", "   ")]),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("id=\"f-body-error\""));
+    let r = t
+        .post(
+            &sam,
+            &format!("{uri}/comments"),
+            &pairs(&[("csrf", &sam.csrf), ("body", "Un commentaire précieux")]),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert!(
+        t.get(&sam, &uri)
+            .await
+            .body
+            .contains("Un commentaire précieux</p>")
+    );
+    let r = t
+        .post(
+            &sam,
+            &format!("{uri}/withdraw"),
+            &pairs(&[("csrf", &sam.csrf)]),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert!(t.get(&sam, &uri).await.body.contains("Retirée"));
+}
+
+#[tokio::test]
+async fn a_reviewer_decides_with_a_reason_and_the_decision_is_published() {
+    let t = TestApp::new().await;
+    let sam = t.person("sam", Role::Submitter).await;
+    let rita = t.person("rita", Role::Reviewer).await;
+    let id = submitted(&t, &sam).await;
+    t.set_state(id, State::Open).await;
+    let uri = format!("/en/submissions/{id}");
+
+    let queue = t.get(&rita, "/en/review").await;
+    assert!(
+        queue.body.contains(&format!("href=\"{uri}\"")),
+        "{}",
+        queue.body
+    );
+    let page = t.get(&rita, &uri).await;
+    assert!(page.body.contains(&format!("action=\"{uri}/decision\"")));
+    assert!(
+        page.body.contains("name=\"v.e2ee.status\""),
+        "checklist row"
+    );
+
+    // Requesting changes needs a reason; the checklist comes back as typed.
+    let decision = |reason: &str| {
+        pairs(&[
+            ("csrf", &rita.csrf),
+            ("decision", "request-changes"),
+            ("reason", reason),
+            ("v.e2ee.status", "met"),
+            ("v.e2ee.evidence", "https://signal.org/docs/"),
+            ("v.e2ee.note_en", "Checked in the specification."),
+        ])
+    };
+    let r = t
+        .post(&rita, &format!("{uri}/decision"), &decision(" "))
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    assert!(r.body.contains("id=\"f-reason-error\""));
+    assert!(r.body.contains("Checked in the specification.</textarea>"));
+    assert!(r.body.contains("value=\"request-changes\" checked"));
+
+    let r = t
+        .post(
+            &rita,
+            &format!("{uri}/decision"),
+            &decision("Please cite the audit."),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let page = t.get(&sam, &uri).await;
+    assert!(page.body.contains("Changes requested"));
+    assert!(page.body.contains("Please cite the audit."));
+
+    let public = t
+        .send(
+            Request::get("/en/decisions")
+                .body(Body::empty())
+                .expect("request"),
+        )
+        .await;
+    assert_eq!(public.status, StatusCode::OK);
+    assert!(
+        public.body.contains("Please cite the audit."),
+        "{}",
+        public.body
+    );
+    assert!(public.body.contains("rita"), "the reviewer signs");
+    assert!(public.header(header::CACHE_CONTROL).contains("public"));
+    let etag = public.header(header::ETAG);
+    assert!(!etag.is_empty());
+    let again = t
+        .send(
+            Request::get("/en/decisions")
+                .header(header::IF_NONE_MATCH, &etag)
+                .body(Body::empty())
+                .expect("request"),
+        )
+        .await;
+    assert_eq!(again.status, StatusCode::NOT_MODIFIED);
+}
+
+#[tokio::test]
+async fn a_reviewer_who_authored_a_submission_is_told_about_four_eyes() {
+    let t = TestApp::new().await;
+    let rita = t.person("rita", Role::Reviewer).await;
+    let id = submitted(&t, &rita).await;
+    t.set_state(id, State::Open).await;
+    let r = t.get(&rita, &format!("/en/submissions/{id}")).await;
+    assert!(r.body.contains("four-eyes rule"), "{}", r.body);
+    assert!(!r.body.contains("/decision\""));
+}
+
+#[tokio::test]
+async fn bad_queue_filters_get_a_400_page_saying_what_is_wrong() {
+    let t = TestApp::new().await;
+    let rita = t.person("rita", Role::Reviewer).await;
+    for (query, says) in [
+        ("state=approved", "does not exist"),
+        ("category=nothing", "There is no category"),
+        ("min_age=-3", "whole number of days"),
+        ("min_age=abc", "whole number of days"),
+        ("colour=red", "unknown parameter"),
+    ] {
+        let r = t.get(&rita, &format!("/en/review?{query}")).await;
+        assert_eq!(r.status, StatusCode::BAD_REQUEST, "{query}");
+        assert!(r.body.contains(says), "{query}: {}", r.body);
+    }
+    let r = t
+        .get(&rita, "/en/review?state=open&category=messaging&min_age=0")
+        .await;
+    assert_eq!(r.status, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn an_admin_changes_a_stored_role_and_it_is_audited() {
+    let t = TestApp::new().await;
+    let ada = t.person("ada", Role::Admin).await;
+    let sam = t.person("sam", Role::Submitter).await;
+    let r = t
+        .post(
+            &sam,
+            "/en/admin/role",
+            &pairs(&[
+                ("csrf", &sam.csrf),
+                ("user", &sam.id.to_string()),
+                ("role", "admin"),
+            ]),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    let r = t
+        .post(
+            &ada,
+            "/en/admin/role",
+            &pairs(&[
+                ("csrf", &ada.csrf),
+                ("user", &sam.id.to_string()),
+                ("role", "reviewer"),
+            ]),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    assert_eq!(t.get(&sam, "/en/review").await.status, StatusCode::OK);
+    let audit = floss_registry::db::entities::audit_log::Entity::find()
+        .all(&t.app.db)
+        .await
+        .expect("audit");
+    assert!(
+        audit
+            .iter()
+            .any(|a| a.action == "admin.role" && a.target == format!("user:{}", sam.id))
+    );
+}
+
+#[tokio::test]
+async fn a_person_downloads_their_data_and_deletes_their_account() {
+    let t = TestApp::new().await;
+    let sam = t.person("sam", Role::Submitter).await;
+    let r = t.get(&sam, "/en/account/export.json").await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(
+        r.header(header::CONTENT_DISPOSITION)
+            .starts_with("attachment")
+    );
+    assert_eq!(r.header(header::CACHE_CONTROL), "no-store");
+    let data: serde_json::Value = serde_json::from_str(&r.body).expect("JSON");
+    assert_eq!(data["account"]["display_name"], "sam");
+
+    let r = t
+        .post(&sam, "/en/account/delete", &pairs(&[("csrf", &sam.csrf)]))
+        .await;
+    assert_eq!(
+        r.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "the box must be ticked"
+    );
+    let r = t
+        .post(
+            &sam,
+            "/en/account/delete",
+            &pairs(&[("csrf", &sam.csrf), ("confirm", "yes")]),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert_eq!(r.header(header::LOCATION), "/en/?notice=account-deleted");
+    assert!(r.header(header::SET_COOKIE).contains("Max-Age=0"));
+    let r = t.get(&sam, "/en/account").await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "the session has ended");
+    let home = t
+        .send(
+            Request::get("/en/?notice=account-deleted")
+                .body(Body::empty())
+                .expect("request"),
+        )
+        .await;
+    assert!(home.body.contains("Your account is deleted."));
+}
