@@ -153,4 +153,23 @@ describe('pages of a session', { timeout: 600_000, skip: haveSqlite() ? false : 
       assert.ok(await ada.locator('main form[action$="/admin/role"] select[name=role]').count() >= 3, 'a role form per account');
     });
   }
+
+  it('no page of a session scrolls sideways on a 320 px wide screen', async () => {
+    const lang = LANGS[0];
+    const visits = [
+      ['sam', `/${lang}/submit`],
+      ['sam', submissions[lang]],
+      ['sam', `/${lang}/account`],
+      ['rita', `/${lang}/review`],
+      ['rita', submissions[lang]],
+      ['ada', `/${lang}/admin`],
+    ];
+    for (const [who, p] of visits) {
+      const { page } = people[`${who}-${lang}`];
+      await page.setViewportSize({ width: 320, height: 700 });
+      await goto(page, env.server, p);
+      const [scroll, client] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+      assert.ok(scroll <= client, `${p} (${who}): ${scroll} px wide on a ${client} px screen`);
+    }
+  });
 });
