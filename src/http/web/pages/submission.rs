@@ -133,26 +133,15 @@ fn diff_lines(diff: &str) -> Vec<DiffLine> {
 /// The diff of the submission's branch against main, if git can tell (else why not).
 async fn diff_of(ctx: &Ctx, row: &submissions::Model) -> Result<String, String> {
     let tr = ctx.tr;
-    let (Some(repo), Some(branch)) = (ctx.app.repo.clone(), row.branch.clone()) else {
+    let Some(branch) = row.branch.clone() else {
         return Err(tr.t("submission-diff-no-branch"));
     };
     let path = format!("entries/{}.toml", row.slug);
-    let result = tokio::task::spawn_blocking(move || {
-        let repo = repo
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        repo.diff_file(&branch, &path)
-    })
-    .await;
-    match result {
-        Ok(Ok(diff)) if diff.trim().is_empty() => Err(tr.t("submission-diff-empty")),
-        Ok(Ok(diff)) => Ok(diff),
-        Ok(Err(e)) => {
-            tracing::warn!(submission = row.id, error = %e, "diff unavailable");
-            Err(tr.t("submission-diff-unavailable"))
-        }
+    match crate::workflow::with_repo(&ctx.app, move |repo| repo.diff_file(&branch, &path)).await {
+        Ok(diff) if diff.trim().is_empty() => Err(tr.t("submission-diff-empty")),
+        Ok(diff) => Ok(diff),
         Err(e) => {
-            tracing::error!(submission = row.id, error = %e, "diff task failed");
+            tracing::warn!(submission = row.id, error = %e, "diff unavailable");
             Err(tr.t("submission-diff-unavailable"))
         }
     }
