@@ -11,6 +11,7 @@ use sea_orm::DatabaseConnection;
 use crate::auth::Providers;
 use crate::config::Config;
 use crate::data::{Catalogue, Report};
+use crate::db::DbError;
 use crate::git::DataRepo;
 use crate::indexing::{IndexOutcome, sync_index};
 use crate::model::{GradeBreakdown, grade_entry};
@@ -77,9 +78,9 @@ pub struct App {
     pub index: SearchIndex,
     pub metrics: crate::http::metrics::Metrics,
     pub started: std::time::Instant,
-    /// Workflow state. Disconnected in read-only assemblies ([`App::from_parts`]): workflow
-    /// routes then answer 503 and reading goes on.
-    pub db: DatabaseConnection,
+    /// Workflow state; absent in read-only assemblies ([`App::from_parts`]), where workflow
+    /// routes answer 503 and reading goes on. Reached through [`App::db`].
+    db: Option<DatabaseConnection>,
     /// The data repository submissions and approvals write to; `None` when git could not be
     /// opened (writing then keeps submissions as `pending-git`). Blocking, and serialising its
     /// own writes: call it through `workflow::with_repo`.
@@ -120,8 +121,7 @@ impl App {
             tokio::task::spawn_blocking(move || App::load_blocking(&cfg))
                 .await
                 .map_err(|e| StartError::Task(e.to_string()))??;
-        let mut app = App::from_parts(config, snapshot, index);
-        app.db = db;
+        let mut app = App::from_parts(config, snapshot, index).with_db(db);
         app.repo = repo.map(Arc::new);
         app.data_dir = data_dir;
         Ok(app)
@@ -229,11 +229,23 @@ impl App {
             index,
             metrics,
             started: std::time::Instant::now(),
-            db: DatabaseConnection::default(),
+            db: None,
             repo: None,
             providers,
             reload: tokio::sync::Mutex::new(()),
         }
+    }
+
+    /// The same app with a workflow database (tests assemble one over a database of their own).
+    pub fn with_db(mut self, db: DatabaseConnection) -> App {
+        self.db = Some(db);
+        self
+    }
+
+    /// The workflow database, or [`DbError::Absent`] in a read-only assembly (never a
+    /// disconnected handle: sea-orm panics when it builds a query for one).
+    pub fn db(&self) -> Result<&DatabaseConnection, DbError> {
+        self.db.as_ref().ok_or(DbError::Absent)
     }
 
     /// The current snapshot (cheap: an `Arc` clone).

@@ -66,8 +66,7 @@ impl TestApp {
         floss_registry::db::migrate_up(&db)
             .await
             .expect("migrations");
-        let mut app = App::from_parts(config, snapshot, index);
-        app.db = db;
+        let app = App::from_parts(config, snapshot, index).with_db(db);
         TestApp {
             app: Arc::new(app),
             _dir: dir,
@@ -77,7 +76,7 @@ impl TestApp {
     /// A person with an account of `role` and an open session.
     async fn person(&self, name: &str, role: Role) -> Person {
         let user = upsert_user(
-            &self.app.db,
+            self.app.db().expect("database"),
             &Identity {
                 provider: "test".into(),
                 subject: format!("subject-{name}"),
@@ -90,8 +89,11 @@ impl TestApp {
         .expect("user");
         let mut active: users::ActiveModel = user.clone().into();
         active.role = Set(role);
-        active.update(&self.app.db).await.expect("role");
-        let token = session::create(&self.app.db, user.id, 12)
+        active
+            .update(self.app.db().expect("database"))
+            .await
+            .expect("role");
+        let token = session::create(self.app.db().expect("database"), user.id, 12)
             .await
             .expect("session");
         let name = Cookies {
@@ -147,13 +149,16 @@ impl TestApp {
     /// Puts a submission in a state directly (no data repository here to open it).
     async fn set_state(&self, id: i64, state: State) {
         let row = submissions::Entity::find_by_id(id)
-            .one(&self.app.db)
+            .one(self.app.db().expect("database"))
             .await
             .expect("query")
             .expect("submission");
         let mut active: submissions::ActiveModel = row.into();
         active.state = Set(state);
-        active.update(&self.app.db).await.expect("update");
+        active
+            .update(self.app.db().expect("database"))
+            .await
+            .expect("update");
     }
 }
 
@@ -586,7 +591,7 @@ async fn an_admin_changes_a_stored_role_and_it_is_audited() {
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     assert_eq!(t.get(&sam, "/en/review").await.status, StatusCode::OK);
     let audit = floss_registry::db::entities::audit_log::Entity::find()
-        .all(&t.app.db)
+        .all(t.app.db().expect("database"))
         .await
         .expect("audit");
     assert!(
@@ -638,4 +643,353 @@ async fn a_person_downloads_their_data_and_deletes_their_account() {
         )
         .await;
     assert!(home.body.contains("Your account is deleted."));
+}
+
+/// Who asks, in the authorization matrix.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Who {
+    Anonymous,
+    /// The submitter who authored the submission.
+    Author,
+    /// Another submitter.
+    Other,
+    Reviewer,
+    Admin,
+}
+
+/// One request of the matrix: method, address, posted form, what must happen.
+type Case = (&'static str, String, Vec<(String, String)>, Outcome);
+
+/// What the matrix expects of a request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Outcome {
+    /// Sent to the login page, which brings the person back (`GET` without a session).
+    Login,
+    /// The session-ended page that keeps what was posted (`POST` without a session).
+    SessionEnded,
+    /// Refused with a 403 page.
+    Refused,
+    /// Done: this status (200 for pages, 303 after a form, 422 for a form refused on its
+    /// content, which proves it got past the authorization).
+    Done(StatusCode),
+}
+
+#[tokio::test]
+async fn every_protected_page_and_form_answers_each_role_as_the_rules_say() {
+    use Outcome::{Done, Login, Refused, SessionEnded};
+    let t = TestApp::new().await;
+    let ok = Done(StatusCode::OK);
+    let done = Done(StatusCode::SEE_OTHER);
+    let invalid = Done(StatusCode::UNPROCESSABLE_ENTITY);
+    let rows = [
+        Who::Anonymous,
+        Who::Author,
+        Who::Other,
+        Who::Reviewer,
+        Who::Admin,
+    ];
+    // Seed entries, one per row, so that each row has a submission of its own.
+    let slugs = ["signal", "briar", "element", "jitsi-meet", "nextcloud"];
+    let mut table = Vec::new();
+    for (n, who) in rows.into_iter().enumerate() {
+        let author = t.person(&format!("author{n}"), Role::Submitter).await;
+        let bystander = t.person(&format!("bystander{n}"), Role::Submitter).await;
+        let snapshot = t.app.snapshot();
+        let entry = snapshot
+            .catalogue
+            .entries
+            .get(slugs[n])
+            .unwrap_or_else(|| panic!("seed entry {}", slugs[n]));
+        let mut form = EntryForm::from_entry(entry);
+        form.summary_en = format!("{} (a change proposed in row {n})", form.summary_en);
+        let mut change = form_pairs(&form, &author.csrf);
+        change.push(("change".into(), "1".into()));
+        let r = t.post(&author, "/fr/submit", &change).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let id: i64 = r
+            .header(header::LOCATION)
+            .rsplit('/')
+            .next()
+            .and_then(|s| s.parse().ok())
+            .expect("submission id");
+        t.set_state(id, State::Open).await;
+        let me = match who {
+            Who::Anonymous => Person {
+                id: 0,
+                cookie: String::new(),
+                csrf: String::new(),
+            },
+            Who::Author => author,
+            Who::Other => t.person(&format!("other{n}"), Role::Submitter).await,
+            Who::Reviewer => t.person(&format!("reviewer{n}"), Role::Reviewer).await,
+            Who::Admin => t.person(&format!("admin{n}"), Role::Admin).await,
+        };
+        let logged_in = who != Who::Anonymous;
+        let reviewer = matches!(who, Who::Reviewer | Who::Admin);
+        let sees = matches!(who, Who::Author | Who::Reviewer | Who::Admin);
+        let pick = |allowed: bool, yes: Outcome, get: bool| {
+            if !logged_in {
+                if get { Login } else { SessionEnded }
+            } else if allowed {
+                yes
+            } else {
+                Refused
+            }
+        };
+        let is_author = who == Who::Author;
+        let mut edit = form_pairs(&form, &me.csrf);
+        edit.retain(|(k, _)| k != "csrf");
+        edit.push(("csrf".into(), me.csrf.clone()));
+        let mut bad_entry = form_pairs(&EntryForm::blank(), &me.csrf);
+        bad_entry.push(("name".into(), String::new()));
+        let s = format!("/fr/submissions/{id}");
+        // (method, address, form, expected) in an order where each step leaves the next
+        // one meaningful: the decision before the withdrawal, the account's deletion last.
+        let cases: Vec<Case> = vec![
+            ("GET", "/fr/submit".into(), vec![], pick(true, ok, true)),
+            (
+                "POST",
+                "/fr/submit".into(),
+                bad_entry,
+                pick(true, invalid, false),
+            ),
+            ("GET", s.clone(), vec![], pick(sees, ok, true)),
+            (
+                "GET",
+                format!("{s}/edit"),
+                vec![],
+                pick(is_author, ok, true),
+            ),
+            (
+                "POST",
+                format!("{s}/edit"),
+                edit,
+                pick(is_author, done, false),
+            ),
+            (
+                "POST",
+                format!("{s}/comments"),
+                pairs(&[
+                    ("csrf", &me.csrf),
+                    ("body", "A question about the licence."),
+                ]),
+                pick(sees, done, false),
+            ),
+            (
+                "POST",
+                format!("{s}/decision"),
+                pairs(&[
+                    ("csrf", &me.csrf),
+                    ("decision", "request-changes"),
+                    ("reason", "The evidence links are missing."),
+                ]),
+                pick(reviewer, done, false),
+            ),
+            (
+                "POST",
+                format!("{s}/withdraw"),
+                pairs(&[("csrf", &me.csrf)]),
+                pick(is_author, done, false),
+            ),
+            ("GET", "/fr/review".into(), vec![], pick(reviewer, ok, true)),
+            ("GET", "/fr/account".into(), vec![], pick(true, ok, true)),
+            (
+                "GET",
+                "/fr/account/export.json".into(),
+                vec![],
+                pick(true, ok, true),
+            ),
+            (
+                "GET",
+                "/fr/admin".into(),
+                vec![],
+                pick(who == Who::Admin, ok, true),
+            ),
+            (
+                "POST",
+                "/fr/admin/role".into(),
+                pairs(&[
+                    ("csrf", &me.csrf),
+                    ("user", &bystander.id.to_string()),
+                    ("role", "reviewer"),
+                ]),
+                pick(who == Who::Admin, done, false),
+            ),
+            (
+                "POST",
+                "/fr/account/delete".into(),
+                pairs(&[("csrf", &me.csrf), ("confirm", "yes")]),
+                pick(true, done, false),
+            ),
+        ];
+        for (method, uri, form, expected) in cases {
+            let r = if method == "GET" {
+                t.get(&me, &uri).await
+            } else {
+                t.post(&me, &uri, &form).await
+            };
+            let got = match r.status {
+                StatusCode::SEE_OTHER
+                    if r.header(header::LOCATION).starts_with("/fr/login?next=") =>
+                {
+                    Login
+                }
+                StatusCode::UNAUTHORIZED => SessionEnded,
+                StatusCode::FORBIDDEN => Refused,
+                other => Done(other),
+            };
+            if got != expected {
+                table.push(format!(
+                    "{who:?} {method} {uri}: expected {expected:?}, got {got:?} ({})\n{}",
+                    r.header(header::LOCATION),
+                    r.body.chars().take(400).collect::<String>()
+                ));
+            }
+            // A login page brings the person back exactly where they were going.
+            if got == Login {
+                let location = r.header(header::LOCATION);
+                let query = location.split_once('?').map_or("", |(_, q)| q);
+                let next = url::form_urlencoded::parse(query.as_bytes())
+                    .find(|(k, _)| k == "next")
+                    .map(|(_, v)| v.into_owned());
+                assert_eq!(next.as_deref(), Some(uri.as_str()), "{location}");
+            }
+        }
+        // The administrator's change of role happened only when an administrator asked.
+        let stored = users::Entity::find_by_id(bystander.id)
+            .one(t.app.db().expect("database"))
+            .await
+            .expect("query")
+            .expect("bystander");
+        let promoted = stored.role == Role::Reviewer;
+        assert_eq!(
+            promoted,
+            who == Who::Admin,
+            "{who:?}: the role changed or not"
+        );
+    }
+    assert!(
+        table.is_empty(),
+        "authorization rules broken:\n{}",
+        table.join("\n")
+    );
+}
+
+#[tokio::test]
+async fn a_form_posted_after_the_session_ended_comes_back_whole_with_a_way_to_send_it_again() {
+    let t = TestApp::new().await;
+    let sam = t.person("sam", Role::Submitter).await;
+    let mut posted = signal_change(&t, &sam.csrf);
+    posted.push((
+        "description_en".into(),
+        "Line one of a long text <b>typed</b> by hand.\nLine two & more.".into(),
+    ));
+    // The session ends (logged out elsewhere, or expired) while the form is being filled.
+    let ended = Person {
+        id: sam.id,
+        cookie: format!(
+            "{}=not-a-live-session-token",
+            sam.cookie.split('=').next().unwrap_or("")
+        ),
+        csrf: sam.csrf.clone(),
+    };
+    let r = t.post(&ended, "/en/submit", &posted).await;
+    assert_eq!(r.status, StatusCode::UNAUTHORIZED, "{}", r.body);
+    assert!(r.header(header::CONTENT_TYPE).starts_with("text/html"));
+    assert_eq!(r.header(header::CACHE_CONTROL), "no-store");
+    assert!(r.body.contains("Your session has ended"), "{}", r.body);
+    assert!(
+        r.body
+            .contains(r#"<form method="post" action="/en/submit">"#),
+        "{}",
+        r.body
+    );
+    assert!(
+        r.body.contains(r#"href="/en/login?next=%2Fen%2Fsubmit""#),
+        "{}",
+        r.body
+    );
+    assert!(
+        r.body
+            .contains("Private messenger with end-to-end encryption."),
+        "every posted value is kept"
+    );
+    assert!(
+        r.body.contains("typed&#60;/b&#62; by hand.") && !r.body.contains("<b>typed</b>"),
+        "what was typed is escaped, never interpreted: {}",
+        r.body
+    );
+    assert!(
+        !r.body.contains(&sam.csrf),
+        "the ended session's token is not sent again"
+    );
+    // Once logged in again, sending it again lands on the form with everything typed and a
+    // fresh token to confirm (the posted token belonged to the ended session).
+    let again = t.person("sam", Role::Submitter).await;
+    let mut resent: Vec<(String, String)> =
+        posted.into_iter().filter(|(k, _)| k != "csrf").collect();
+    resent.push(("csrf".into(), String::new()));
+    let r = t.post(&again, "/en/submit", &resent).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.body);
+    assert!(
+        r.body
+            .contains("Private messenger with end-to-end encryption.")
+    );
+    assert!(r.body.contains(&format!("value=\"{}\"", again.csrf)));
+}
+
+#[tokio::test]
+async fn a_registry_without_a_database_answers_503_pages_not_500s() {
+    let loaded = floss_registry::data::load(Path::new("registry-data")).expect("seed data loads");
+    let index = SearchIndex::in_memory(&loaded.catalogue).expect("index builds");
+    let mut config = Config::from_args(&ConfigArgs::default()).expect("default config");
+    config.public_url = BASE.into();
+    let snapshot = Snapshot::new(loaded.catalogue, &loaded.report, None);
+    let t = TestApp {
+        app: Arc::new(App::from_parts(config, snapshot, index)),
+        _dir: tempfile::tempdir().expect("tempdir"),
+    };
+    let cookie = Cookies {
+        secure: t.app.config.auth.cookie_secure,
+    }
+    .session_name();
+    let someone = Person {
+        id: 1,
+        cookie: format!("{cookie}=some-token"),
+        csrf: "x".into(),
+    };
+    for uri in ["/fr/account", "/fr/review", "/en/submit"] {
+        let r = t.get(&someone, uri).await;
+        assert_eq!(
+            r.status,
+            StatusCode::SERVICE_UNAVAILABLE,
+            "{uri}: {}",
+            r.body
+        );
+        assert!(
+            r.header(header::CONTENT_TYPE).starts_with("text/html"),
+            "{uri}"
+        );
+    }
+    let r = t
+        .post(&someone, "/en/submit", &pairs(&[("name", "kept")]))
+        .await;
+    assert_eq!(r.status, StatusCode::SERVICE_UNAVAILABLE, "{}", r.body);
+    // The public pages go on, and so does the decisions page (without the workflow's part).
+    let anonymous = Person {
+        id: 0,
+        cookie: String::new(),
+        csrf: String::new(),
+    };
+    for uri in ["/fr/", "/fr/decisions", "/en/search?q=signal"] {
+        let r = t.get(&anonymous, uri).await;
+        assert_eq!(r.status, StatusCode::OK, "{uri}: {}", r.body);
+    }
+    let r = t.get(&someone, "/api/v1/me").await;
+    assert_eq!(r.status, StatusCode::SERVICE_UNAVAILABLE, "{}", r.body);
+    assert!(
+        r.body.contains("\"error\""),
+        "the API keeps JSON errors: {}",
+        r.body
+    );
 }

@@ -730,7 +730,7 @@ async fn deleting_an_account_keeps_its_submissions_under_a_pseudonym() {
     let row = <floss_registry::db::entities::users::Entity as sea_orm::EntityTrait>::find_by_id(
         maintainer.id,
     )
-    .one(&reg.app.db)
+    .one(reg.app.db().expect("database"))
     .await
     .expect("query")
     .expect("the row stays");

@@ -45,10 +45,16 @@ pub fn run(args: &Args) -> u8 {
             write!(stdout, "{}", report.render_human(styled)).and_then(|()| {
                 writeln!(
                     stdout,
-                    "{}: {} files checked ({} entries valid), {} error{}, {} warning{}",
+                    "{}: {} file{} checked ({} valid entr{}), {} error{}, {} warning{}",
                     if report.is_valid() { "ok" } else { "invalid" },
                     report.files_checked,
+                    if report.files_checked == 1 { "" } else { "s" },
                     loaded.catalogue.entries.len(),
+                    if loaded.catalogue.entries.len() == 1 {
+                        "y"
+                    } else {
+                        "ies"
+                    },
                     report.errors(),
                     if report.errors() == 1 { "" } else { "s" },
                     report.warnings(),

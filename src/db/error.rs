@@ -46,13 +46,16 @@ pub enum DbError {
     Migration(#[source] DbErr),
     #[error("database error: {0}")]
     Query(#[source] DbErr),
+    /// A read-only assembly of the registry (tests, benchmarks) has no database at all.
+    #[error("this registry runs without a database: accounts and submissions are unavailable")]
+    Absent,
 }
 
 impl DbError {
     /// The HTTP status this error maps to (see the module documentation).
     pub fn http_status(&self) -> u16 {
         match self {
-            DbError::Unavailable(_) | DbError::Connect { .. } => 503,
+            DbError::Unavailable(_) | DbError::Connect { .. } | DbError::Absent => 503,
             DbError::Conflict(_) => 409,
             DbError::Invalid(_) => 422,
             DbError::NotFound(_) => 404,

@@ -58,7 +58,7 @@ async fn login(
         .await
         .map_err(|e| ApiError::from_auth(&e))?;
     let token = session::start_flow(
-        &app.db,
+        app.db()?,
         session::Flow {
             provider,
             state: auth.state,
@@ -113,7 +113,7 @@ async fn finish(
     c: Cookies,
 ) -> Result<(String, String), AuthError> {
     let flow_token = Cookies::read(headers, c.login_name()).ok_or(AuthError::StaleLogin)?;
-    let flow = session::take_flow(&app.db, &flow_token)
+    let flow = session::take_flow(app.db()?, &flow_token)
         .await?
         .ok_or(AuthError::StaleLogin)?;
     if flow.provider != provider {
@@ -137,10 +137,10 @@ async fn finish(
         .providers
         .finish(provider, code, &flow.pkce_verifier, &flow.nonce)
         .await?;
-    let user = upsert_user(&app.db, &identity).await?;
-    let token = session::create(&app.db, user.id, app.config.auth.session_hours).await?;
+    let user = upsert_user(app.db()?, &identity).await?;
+    let token = session::create(app.db()?, user.id, app.config.auth.session_hours).await?;
     crate::db::audit::record(
-        &app.db,
+        app.db()?,
         Some(user.id),
         "account.login",
         &format!("user:{}", user.id),
@@ -174,12 +174,12 @@ async fn logout(
         ));
     }
     if let Some(token) = Cookies::read(&headers, c.session_name()) {
-        session::delete(&app.db, &token)
+        session::delete(app.db()?, &token)
             .await
             .map_err(|e| ApiError::from_auth(&e))?;
     }
     crate::db::audit::record(
-        &app.db,
+        app.db()?,
         Some(user.actor.id),
         "account.logout",
         &format!("user:{}", user.actor.id),

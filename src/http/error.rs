@@ -174,6 +174,14 @@ impl From<tokio::task::JoinError> for ApiError {
 }
 
 /// The policy of the workflow's errors (see [`crate::workflow`]).
+/// A database error reached outside the workflow (sessions, login flows): the policy of
+/// [`ApiError::from_auth`] (503 when the database is down or absent, else a logged 500).
+impl From<crate::db::DbError> for ApiError {
+    fn from(e: crate::db::DbError) -> Self {
+        ApiError::from_auth(&crate::auth::AuthError::Db(e))
+    }
+}
+
 impl From<crate::workflow::WorkflowError> for ApiError {
     fn from(e: crate::workflow::WorkflowError) -> Self {
         use crate::workflow::WorkflowError as W;

@@ -1,15 +1,16 @@
-//! Who is asking, for handlers: extractors that read the session cookie ([`MaybeUser`],
-//! [`WebUser`] for pages — an anonymous visitor is sent to the login page — and [`ApiUser`]
-//! for the JSON API — 401), and the CSRF check every state-changing request passes.
+//! Who is asking, for handlers: [`lookup`] of the session cookie, the extractors
+//! [`MaybeUser`] and [`ApiUser`] (the JSON API: 401 without a session), the address of the
+//! login page that brings a visitor back, and the CSRF header of API requests. The pages'
+//! own extractors, which answer in HTML, are in `http::web::private`.
 
 use std::sync::Arc;
 
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
 
 use crate::app::App;
-use crate::auth::{Cookies, LiveSession, effective_role, session};
+use crate::auth::{AuthError, Cookies, LiveSession, effective_role, session};
 use crate::db::entities::users::Role;
 use crate::http::error::ApiError;
 use crate::model::Lang;
@@ -35,22 +36,29 @@ impl SessionUser {
     }
 }
 
-async fn lookup(parts: &Parts, app: &Arc<App>) -> Result<Option<SessionUser>, ApiError> {
+/// The live session of the request's cookie, if any; an error only when the session store
+/// cannot be read (database down, or a read-only assembly without one).
+pub async fn lookup(parts: &Parts, app: &Arc<App>) -> Result<Option<SessionUser>, AuthError> {
     let cookies = Cookies {
         secure: app.config.auth.cookie_secure,
     };
     let Some(token) = Cookies::read(&parts.headers, cookies.session_name()) else {
         return Ok(None);
     };
-    match session::find(&app.db, &token).await {
-        Ok(Some(live)) => {
-            let role = effective_role(&live.user, &app.config.auth);
-            let actor = Actor::from_user(&live.user, role);
-            Ok(Some(SessionUser { live, role, actor }))
-        }
-        Ok(None) => Ok(None),
-        Err(e) => Err(ApiError::from_auth(&e)),
-    }
+    Ok(session::find(app.db()?, &token).await?.map(|live| {
+        let role = effective_role(&live.user, &app.config.auth);
+        let actor = Actor::from_user(&live.user, role);
+        SessionUser { live, role, actor }
+    }))
+}
+
+/// The login page in `lang` that brings the visitor back to `next` (a path of this site).
+pub fn login_path(lang: Lang, next: &str) -> String {
+    format!(
+        "/{}/login?next={}",
+        lang.code(),
+        percent_encoding::utf8_percent_encode(next, percent_encoding::NON_ALPHANUMERIC)
+    )
 }
 
 /// The session, if any (pages that only show more to logged-in people).
@@ -63,39 +71,6 @@ impl FromRequestParts<Arc<App>> for MaybeUser {
     async fn from_request_parts(parts: &mut Parts, app: &Arc<App>) -> Result<Self, Response> {
         // A database that is down makes everyone anonymous, not every page an error.
         Ok(MaybeUser(lookup(parts, app).await.unwrap_or(None)))
-    }
-}
-
-/// A logged-in person, for pages: anyone else is sent to the login page, which brings them
-/// back here afterwards.
-#[derive(Debug, Clone)]
-pub struct WebUser(pub SessionUser);
-
-impl FromRequestParts<Arc<App>> for WebUser {
-    type Rejection = Response;
-
-    async fn from_request_parts(parts: &mut Parts, app: &Arc<App>) -> Result<Self, Response> {
-        match lookup(parts, app).await {
-            Ok(Some(user)) => Ok(WebUser(user)),
-            Ok(None) => {
-                let lang = parts.extensions.get::<Lang>().copied().unwrap_or(Lang::Fr);
-                let next = parts
-                    .uri
-                    .path_and_query()
-                    .map_or("/", |p| p.as_str())
-                    .to_owned();
-                let to = format!(
-                    "/{}/login?next={}",
-                    lang.code(),
-                    percent_encoding::utf8_percent_encode(
-                        &next,
-                        percent_encoding::NON_ALPHANUMERIC
-                    )
-                );
-                Err(Redirect::to(&to).into_response())
-            }
-            Err(e) => Err(e.into_response()),
-        }
     }
 }
 
@@ -113,7 +88,7 @@ impl FromRequestParts<Arc<App>> for ApiUser {
                 "log in first: this needs a session (see /fr/login)".into(),
             )
             .into_response()),
-            Err(e) => Err(e.into_response()),
+            Err(e) => Err(ApiError::from_auth(&e).into_response()),
         }
     }
 }

@@ -4,6 +4,8 @@
 
 use std::collections::BTreeMap;
 
+use toml_edit::{DocumentMut, Item, Table, TableLike, value};
+
 use crate::app::Snapshot;
 use crate::model::{Entry, Kind, Status};
 
@@ -151,127 +153,371 @@ impl EntryForm {
 
     /// The entry file this form makes, with the form field each line came from. Only the
     /// criteria that apply to the chosen kinds are written (the others would only warn).
-    pub fn to_toml(&self, snapshot: &Snapshot) -> (String, Vec<Option<String>>) {
-        let mut out = Toml::default();
+    ///
+    /// With a `base` (the current file of an entry being changed, or the last version of a
+    /// submission), the file is that one edited with `toml_edit`: only the values that
+    /// changed are rewritten, and everything else (order, comments, layout, the fields the
+    /// form does not show, the review history) stays as it was, so the diff a reviewer reads
+    /// shows just the change. A base that is not TOML is replaced by a fresh file.
+    pub fn to_toml(
+        &self,
+        snapshot: &Snapshot,
+        base: Option<&str>,
+    ) -> (String, Vec<Option<String>>) {
+        let text = base
+            .and_then(|b| self.edit(b, snapshot))
+            .unwrap_or_else(|| self.fresh(snapshot));
+        let fields = fields_of(&text);
+        (text, fields)
+    }
+
+    /// The kinds chosen, as the model knows them (unknown ones are left to the validator).
+    fn model_kinds(&self) -> Vec<Kind> {
+        self.kinds
+            .iter()
+            .filter_map(|k| serde_json::from_value(serde_json::Value::String(k.clone())).ok())
+            .collect()
+    }
+
+    /// The evidence URLs typed, one per line.
+    fn evidence(a: &AssessmentFields) -> Vec<String> {
+        a.evidence
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(str::to_owned)
+            .collect()
+    }
+
+    /// A new entry file, in the order of the documentation's example.
+    fn fresh(&self, snapshot: &Snapshot) -> String {
+        let mut out = String::new();
+        let mut line = |l: String| {
+            out.push_str(&l);
+            out.push('\n');
+        };
         let q = |s: &str| toml::Value::String(s.to_owned()).to_string();
         let list = |items: &[String]| {
             let quoted: Vec<String> = items.iter().map(|s| q(s)).collect();
             format!("[{}]", quoted.join(", "))
         };
-        out.line(format!("slug = {}", q(&self.slug)), "slug");
-        out.line(format!("name = {}", q(&self.name)), "name");
-        out.line(format!("kinds = {}", list(&self.kinds)), "kinds");
-        out.line(format!("homepage = {}", q(&self.homepage)), "homepage");
-        out.line(
-            format!("repository = {}", q(&self.repository)),
-            "repository",
-        );
-        out.line(format!("license = {}", q(&self.license)), "license");
-        out.line(
-            format!("categories = {}", list(&self.categories)),
-            "categories",
-        );
-        out.line(
-            format!("platforms = {}", list(&self.platforms)),
-            "platforms",
-        );
-        out.line(format!("replaces = {}", list(&self.replaces)), "replaces");
-        out.line(
-            format!("self_hostable = {}", self.self_hostable),
-            "self_hostable",
-        );
+        line(format!("slug = {}", q(&self.slug)));
+        line(format!("name = {}", q(&self.name)));
+        line(format!("kinds = {}", list(&self.kinds)));
+        line(format!("homepage = {}", q(&self.homepage)));
+        line(format!("repository = {}", q(&self.repository)));
+        line(format!("license = {}", q(&self.license)));
+        line(format!("categories = {}", list(&self.categories)));
+        line(format!("platforms = {}", list(&self.platforms)));
+        line(format!("replaces = {}", list(&self.replaces)));
+        line(format!("self_hostable = {}", self.self_hostable));
         // A date when it reads as one, else a string the validator will point at.
-        let added = if chrono::NaiveDate::parse_from_str(&self.added, "%Y-%m-%d").is_ok() {
+        let added = if is_date(&self.added) {
             self.added.clone()
         } else {
             q(&self.added)
         };
-        out.line(format!("added = {added}"), "added");
-        out.blank();
-        out.line("[summary]".into(), "summary_fr");
-        out.line(format!("fr = {}", q(&self.summary_fr)), "summary_fr");
-        out.line(format!("en = {}", q(&self.summary_en)), "summary_en");
-        out.blank();
-        out.line("[description]".into(), "description_fr");
-        out.line(
-            format!("fr = {}", q(&self.description_fr)),
-            "description_fr",
-        );
-        out.line(
-            format!("en = {}", q(&self.description_en)),
-            "description_en",
-        );
-        let kinds: Vec<Kind> = self
-            .kinds
-            .iter()
-            .filter_map(|k| serde_json::from_value(serde_json::Value::String(k.clone())).ok())
-            .collect();
+        line(format!("added = {added}"));
+        line(String::new());
+        line("[summary]".into());
+        line(format!("fr = {}", q(&self.summary_fr)));
+        line(format!("en = {}", q(&self.summary_en)));
+        line(String::new());
+        line("[description]".into());
+        line(format!("fr = {}", q(&self.description_fr)));
+        line(format!("en = {}", q(&self.description_en)));
+        let kinds = self.model_kinds();
         let today = super::today().to_string();
         for c in snapshot.catalogue.criteria.values() {
             if !kinds.is_empty() && !c.applies_to_kinds(&kinds) {
                 continue;
             }
             let a = self.assessments.get(&c.id).cloned().unwrap_or_default();
-            let field = |f: &str| format!("a.{}.{f}", c.id);
             let status = if a.status.is_empty() {
-                "unknown".to_owned()
+                Status::Unknown.id().to_owned()
             } else {
                 a.status.clone()
             };
-            out.blank();
-            out.line(format!("[assessment.{}]", c.id), &field("status"));
-            out.line(format!("status = {}", q(&status)), &field("status"));
-            let evidence: Vec<String> = a
-                .evidence
-                .lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty())
-                .map(str::to_owned)
-                .collect();
+            line(String::new());
+            line(format!("[assessment.{}]", c.id));
+            line(format!("status = {}", q(&status)));
+            let evidence = EntryForm::evidence(&a);
             if !evidence.is_empty() {
-                out.line(
-                    format!("evidence = {}", list(&evidence)),
-                    &field("evidence"),
-                );
+                line(format!("evidence = {}", list(&evidence)));
             }
             if status != Status::Unknown.id() {
-                out.line(format!("assessed = {today}"), &field("status"));
+                line(format!("assessed = {today}"));
             }
             if !a.note_fr.trim().is_empty() || !a.note_en.trim().is_empty() {
-                out.line(
-                    format!("note.fr = {}", q(a.note_fr.trim())),
-                    &field("note_fr"),
-                );
-                out.line(
-                    format!("note.en = {}", q(a.note_en.trim())),
-                    &field("note_en"),
-                );
+                line(format!("note.fr = {}", q(a.note_fr.trim())));
+                line(format!("note.en = {}", q(a.note_en.trim())));
             }
         }
-        out.blank();
-        out.line("[review]".into(), "review");
-        out.line("status = \"submitted\"".into(), "review");
-        (out.text, out.fields)
+        line(String::new());
+        line("[review]".into());
+        line("status = \"submitted\"".into());
+        out
+    }
+
+    /// `base` with the form's values where they differ from it; `None` when `base` is not a
+    /// TOML document whose sections are tables.
+    fn edit(&self, base: &str, snapshot: &Snapshot) -> Option<String> {
+        let mut doc: DocumentMut = base.parse().ok()?;
+        let root = doc.as_table_mut();
+        for (key, new) in [
+            ("slug", &self.slug),
+            ("name", &self.name),
+            ("homepage", &self.homepage),
+            ("repository", &self.repository),
+            ("license", &self.license),
+        ] {
+            set_str(root, key, new);
+        }
+        for (key, new) in [
+            ("kinds", &self.kinds),
+            ("categories", &self.categories),
+            ("platforms", &self.platforms),
+            ("replaces", &self.replaces),
+        ] {
+            set_list(root, key, new);
+        }
+        if root.get("self_hostable").and_then(Item::as_bool) != Some(self.self_hostable) {
+            root.insert("self_hostable", value(self.self_hostable));
+        }
+        let added_now = root.get("added").map(|i| {
+            i.as_str()
+                .map_or_else(|| i.to_string().trim().to_owned(), str::to_owned)
+        });
+        if added_now.as_deref() != Some(self.added.as_str()) {
+            let item = match self.added.parse::<toml_edit::Datetime>() {
+                Ok(d) if is_date(&self.added) => value(d),
+                _ => value(self.added.as_str()),
+            };
+            root.insert("added", item);
+        }
+        for (section, fr, en) in [
+            ("summary", &self.summary_fr, &self.summary_en),
+            ("description", &self.description_fr, &self.description_en),
+        ] {
+            let table = root
+                .entry(section)
+                .or_insert_with(|| Item::Table(Table::new()))
+                .as_table_like_mut()?;
+            set_str_like(table, "fr", fr);
+            set_str_like(table, "en", en);
+        }
+        let kinds = self.model_kinds();
+        let today = super::today();
+        let assessments = root
+            .entry("assessment")
+            .or_insert_with(|| Item::Table(Table::new()))
+            .as_table_like_mut()?;
+        for c in snapshot.catalogue.criteria.values() {
+            if !kinds.is_empty() && !c.applies_to_kinds(&kinds) {
+                continue;
+            }
+            let a = self.assessments.get(&c.id).cloned().unwrap_or_default();
+            let status = if a.status.is_empty() {
+                Status::Unknown.id()
+            } else {
+                a.status.as_str()
+            };
+            let evidence = EntryForm::evidence(&a);
+            let (note_fr, note_en) = (a.note_fr.trim(), a.note_en.trim());
+            let filled = status != Status::Unknown.id()
+                || !evidence.is_empty()
+                || !note_fr.is_empty()
+                || !note_en.is_empty();
+            if assessments.get(&c.id).is_none() && !filled {
+                // Nothing said about a criterion the file does not mention: no new lines.
+                continue;
+            }
+            let t = assessments
+                .entry(&c.id)
+                .or_insert_with(|| Item::Table(Table::new()))
+                .as_table_like_mut()?;
+            if t.get("status").and_then(Item::as_str) != Some(status) {
+                t.insert("status", value(status));
+                if status == Status::Unknown.id() {
+                    t.remove("assessed");
+                } else {
+                    t.insert("assessed", value(date_value(today)));
+                }
+            }
+            if evidence.is_empty() {
+                t.remove("evidence");
+            } else {
+                set_list_like(t, "evidence", &evidence);
+            }
+            let note_now = t.get("note").and_then(Item::as_table_like);
+            let same_note = note_now.map_or(note_fr.is_empty() && note_en.is_empty(), |n| {
+                n.get("fr").and_then(Item::as_str).unwrap_or_default() == note_fr
+                    && n.get("en").and_then(Item::as_str).unwrap_or_default() == note_en
+            });
+            if !same_note {
+                t.remove("note");
+                if !note_fr.is_empty() || !note_en.is_empty() {
+                    let mut note = toml_edit::InlineTable::new();
+                    note.insert("fr", note_fr.into());
+                    note.insert("en", note_en.into());
+                    t.insert("note", value(note));
+                }
+            }
+        }
+        let mut text = doc.to_string();
+        // A changed entry goes back to review; a submission already waiting stays as it is.
+        let waiting = doc
+            .get("review")
+            .and_then(|r| r.get("status"))
+            .and_then(Item::as_str)
+            == Some("submitted");
+        if !waiting {
+            let block = super::edit::ReviewBlock {
+                status: "submitted",
+                by: None,
+                date: today,
+                expires: None,
+                note_fr: None,
+                note_en: None,
+            };
+            text = super::edit::replace_review(&text, &block).ok()?;
+        }
+        Some(text)
     }
 }
 
-#[derive(Default)]
-struct Toml {
-    text: String,
-    fields: Vec<Option<String>>,
+fn is_date(s: &str) -> bool {
+    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").is_ok()
 }
 
-impl Toml {
-    fn line(&mut self, line: String, field: &str) {
-        self.text.push_str(&line);
-        self.text.push('\n');
-        self.fields.push(Some(field.to_owned()));
+fn date_value(d: chrono::NaiveDate) -> toml_edit::Datetime {
+    use chrono::Datelike as _;
+    toml_edit::Datetime {
+        date: Some(toml_edit::Date {
+            year: u16::try_from(d.year()).unwrap_or(1970),
+            month: u8::try_from(d.month()).unwrap_or(1),
+            day: u8::try_from(d.day()).unwrap_or(1),
+        }),
+        time: None,
+        offset: None,
     }
+}
 
-    fn blank(&mut self) {
-        self.text.push('\n');
-        self.fields.push(None);
+fn set_str(t: &mut Table, key: &str, new: &str) {
+    set_str_like(t, key, new);
+}
+
+/// Sets a string value unless it already has it (its layout then stays untouched).
+fn set_str_like(t: &mut dyn TableLike, key: &str, new: &str) {
+    if t.get(key).and_then(Item::as_str) != Some(new) {
+        t.insert(key, value(new));
     }
+}
+
+fn set_list(t: &mut Table, key: &str, new: &[String]) {
+    set_list_like(t, key, new);
+}
+
+/// Sets a list of strings unless it already holds exactly these.
+fn set_list_like(t: &mut dyn TableLike, key: &str, new: &[String]) {
+    let now: Option<Vec<&str>> = t
+        .get(key)
+        .and_then(Item::as_array)
+        .map(|a| a.iter().filter_map(toml_edit::Value::as_str).collect());
+    if now.as_deref() != Some(&new.iter().map(String::as_str).collect::<Vec<_>>()[..]) {
+        let mut array = toml_edit::Array::new();
+        for item in new {
+            array.push(item.as_str());
+        }
+        t.insert(key, value(array));
+    }
+}
+
+/// Which form field each line of an entry file belongs to (`None`: blank lines, comments,
+/// and fields the form does not show), read from the spans of the parsed document.
+pub fn fields_of(text: &str) -> Vec<Option<String>> {
+    let starts: Vec<usize> = std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .filter(|&i| i < text.len())
+        .collect();
+    let mut fields = vec![None; starts.len()];
+    let Ok(doc) = toml_edit::Document::parse(text) else {
+        return fields;
+    };
+    let line_of = |offset: usize| starts.partition_point(|&s| s <= offset).saturating_sub(1);
+    let mut mark = |span: std::ops::Range<usize>, path: &[String]| {
+        let Some(field) = field_for(path) else { return };
+        if span.is_empty() {
+            return;
+        }
+        for line in line_of(span.start)..=line_of(span.end - 1) {
+            if let Some(slot) = fields.get_mut(line) {
+                *slot = Some(field.clone());
+            }
+        }
+    };
+    walk(doc.as_table(), &mut Vec::new(), &mut mark);
+    fields
+}
+
+/// Marks the span of every key and value of `table` (deeper ones last, so they win).
+fn walk(
+    table: &dyn TableLike,
+    path: &mut Vec<String>,
+    mark: &mut dyn FnMut(std::ops::Range<usize>, &[String]),
+) {
+    for (key, item) in table.iter() {
+        path.push(key.to_owned());
+        let key_start = table
+            .get_key_value(key)
+            .and_then(|(k, _)| k.span())
+            .map(|s| s.start);
+        match item {
+            Item::Table(t) => {
+                if let Some(span) = t.span() {
+                    mark(span, path);
+                }
+                walk(t, path, mark);
+            }
+            Item::ArrayOfTables(tables) => {
+                for t in tables.iter() {
+                    if let Some(span) = t.span() {
+                        mark(span, path);
+                    }
+                    walk(t, path, mark);
+                }
+            }
+            Item::Value(v) => {
+                if let Some(span) = v.span() {
+                    mark(key_start.unwrap_or(span.start)..span.end, path);
+                }
+                if let Some(t) = v.as_inline_table() {
+                    walk(t, path, mark);
+                }
+            }
+            Item::None => {}
+        }
+        path.pop();
+    }
+}
+
+/// The form field of a path of keys in an entry file.
+fn field_for(path: &[String]) -> Option<String> {
+    let p: Vec<&str> = path.iter().map(String::as_str).collect();
+    Some(match p.as_slice() {
+        [
+            k @ ("slug" | "name" | "kinds" | "homepage" | "repository" | "license" | "categories"
+            | "platforms" | "replaces" | "self_hostable" | "added"),
+        ] => (*k).to_owned(),
+        [s @ ("summary" | "description")] => format!("{s}_fr"),
+        [s @ ("summary" | "description"), lang @ ("fr" | "en"), ..] => format!("{s}_{lang}"),
+        ["assessment", c] | ["assessment", c, "status" | "assessed", ..] => format!("a.{c}.status"),
+        ["assessment", c, "evidence", ..] => format!("a.{c}.evidence"),
+        ["assessment", c, "note"] => format!("a.{c}.note_fr"),
+        ["assessment", c, "note", lang @ ("fr" | "en"), ..] => format!("a.{c}.note_{lang}"),
+        ["review", ..] => "review".to_owned(),
+        _ => return None,
+    })
 }
 
 /// Diagnostics sorted by the form field they concern (`""` for the ones that concern no
@@ -305,7 +551,7 @@ mod tests {
         let snapshot = seed();
         let signal = snapshot.catalogue.entries.get("signal").expect("signal");
         let form = EntryForm::from_entry(signal);
-        let (text, _) = form.to_toml(&snapshot);
+        let (text, _) = form.to_toml(&snapshot, None);
         let checked = super::super::submissions::check(&snapshot, &text);
         assert!(checked.is_valid(), "{text}\n{:#?}", checked.diagnostics);
         let back = checked.entry.expect("entry");
@@ -323,7 +569,7 @@ mod tests {
         let signal = snapshot.catalogue.entries.get("signal").expect("signal");
         let mut form = EntryForm::from_entry(signal);
         form.homepage = "http://not secure".into();
-        let (text, fields) = form.to_toml(&snapshot);
+        let (text, fields) = form.to_toml(&snapshot, None);
         let checked = super::super::submissions::check(&snapshot, &text);
         assert!(!checked.is_valid());
         let grouped = by_field(&checked.diagnostics, &fields);
@@ -353,5 +599,76 @@ mod tests {
             f.assessments["e2ee"].evidence,
             "https://a.example\nhttps://b.example"
         );
+    }
+
+    #[test]
+    fn a_change_rewrites_only_the_lines_that_changed_and_keeps_the_rest_of_the_file() {
+        let snapshot = seed();
+        let base = std::fs::read_to_string("registry-data/entries/signal.toml").expect("file");
+        let base = format!("# Kept: a comment of the file's authors.\n{base}");
+        let signal = snapshot.catalogue.entries.get("signal").expect("signal");
+        let mut form = EntryForm::from_entry(signal);
+        form.summary_en = "Private messenger with end-to-end encryption.".into();
+        let (text, fields) = form.to_toml(&snapshot, Some(&base));
+        let checked = super::super::submissions::check(&snapshot, &text);
+        assert!(checked.is_valid(), "{text}\n{:#?}", checked.diagnostics);
+        let (old, new): (Vec<&str>, Vec<&str>) = (base.lines().collect(), text.lines().collect());
+        let review_at = |lines: &[&str]| lines.iter().position(|l| *l == "[review]");
+        let (old_end, new_end) = (
+            review_at(&old).unwrap_or(old.len()),
+            review_at(&new).expect("a review block"),
+        );
+        assert_eq!(
+            old_end, new_end,
+            "no line added or removed before the review block"
+        );
+        let changed: Vec<(usize, &str)> = (0..old_end)
+            .filter(|&i| old[i] != new[i])
+            .map(|i| (i, new[i]))
+            .collect();
+        assert_eq!(
+            changed.len(),
+            1,
+            "only the English summary changed: {changed:#?}"
+        );
+        assert!(changed[0].1.contains("Private messenger"), "{changed:?}");
+        assert_eq!(fields[changed[0].0].as_deref(), Some("summary_en"));
+        let entry = checked.entry.expect("entry");
+        assert_eq!(
+            entry.review.status.id(),
+            "submitted",
+            "a change goes back to review"
+        );
+    }
+
+    #[test]
+    fn a_new_version_of_a_submission_keeps_its_review_block_and_maps_every_line() {
+        let snapshot = seed();
+        let signal = snapshot.catalogue.entries.get("signal").expect("signal");
+        let form = EntryForm::from_entry(signal);
+        let (first, _) = form.to_toml(&snapshot, None);
+        let mut again = form.clone();
+        again.description_en = "One line.\nTwo lines.\nThree.".into();
+        let (second, fields) = again.to_toml(&snapshot, Some(&first));
+        assert_eq!(
+            first.matches("[review]").count(),
+            second.matches("[review]").count()
+        );
+        assert!(
+            !second.contains("history"),
+            "no review history for a waiting submission"
+        );
+        let lines: Vec<&str> = second.lines().collect();
+        for (i, line) in lines.iter().enumerate() {
+            if line.contains("Two lines.") {
+                assert_eq!(fields[i].as_deref(), Some("description_en"), "{second}");
+            }
+            if line.starts_with("homepage") {
+                assert_eq!(fields[i].as_deref(), Some("homepage"));
+            }
+            if line.starts_with("[assessment.e2ee]") {
+                assert_eq!(fields[i].as_deref(), Some("a.e2ee.status"));
+            }
+        }
     }
 }

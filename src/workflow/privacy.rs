@@ -20,32 +20,32 @@ use crate::db::entities::{audit_log, comments, review_decisions, sessions, submi
 /// Everything the database holds about the actor, as one JSON document.
 pub async fn export(app: &App, actor: &Actor) -> Result<serde_json::Value, WorkflowError> {
     let user = users::Entity::find_by_id(actor.id)
-        .one(&app.db)
+        .one(app.db()?)
         .await?
         .ok_or_else(|| WorkflowError::NotFound("no such account".into()))?;
     let sessions = sessions::Entity::find()
         .filter(sessions::Column::UserId.eq(actor.id))
-        .all(&app.db)
+        .all(app.db()?)
         .await?;
     let subs = submissions::Entity::find()
         .filter(submissions::Column::AuthorId.eq(actor.id))
         .order_by_asc(submissions::Column::Id)
-        .all(&app.db)
+        .all(app.db()?)
         .await?;
     let comments = comments::Entity::find()
         .filter(comments::Column::AuthorId.eq(actor.id))
         .order_by_asc(comments::Column::Id)
-        .all(&app.db)
+        .all(app.db()?)
         .await?;
     let decisions = review_decisions::Entity::find()
         .filter(review_decisions::Column::ReviewerId.eq(actor.id))
         .order_by_asc(review_decisions::Column::Id)
-        .all(&app.db)
+        .all(app.db()?)
         .await?;
     let actions = audit_log::Entity::find()
         .filter(audit_log::Column::ActorId.eq(actor.id))
         .order_by_asc(audit_log::Column::Id)
-        .all(&app.db)
+        .all(app.db()?)
         .await?;
     Ok(json!({
         "exported_at": Utc::now(),
@@ -99,7 +99,7 @@ pub async fn export(app: &App, actor: &Actor) -> Result<serde_json::Value, Workf
 /// Deletes the actor's account (pseudonymisation, see the module documentation) and ends
 /// every session of it. Returns the pseudonym now shown.
 pub async fn delete_account(app: &App, actor: &Actor) -> Result<String, WorkflowError> {
-    let txn = app.db.begin().await?;
+    let txn = app.db()?.begin().await?;
     let user = users::Entity::find_by_id(actor.id)
         .one(&txn)
         .await?

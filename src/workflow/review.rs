@@ -64,7 +64,7 @@ pub async fn queue(
         .filter(submissions::Column::State.is_in(states))
         .order_by_asc(submissions::Column::UpdatedAt)
         .order_by_asc(submissions::Column::Id)
-        .all(&app.db)
+        .all(app.db()?)
         .await?;
     let now = Utc::now();
     Ok(rows
@@ -137,7 +137,7 @@ pub async fn decide(
         None
     };
 
-    let txn = app.db.begin().await?;
+    let txn = app.db()?.begin().await?;
     let mut decision = review_decisions::ActiveModel {
         id: sea_orm::ActiveValue::NotSet,
         submission_id: Set(row.id),
@@ -328,17 +328,17 @@ async fn decisions_where(
         .order_by_desc(review_decisions::Column::Id)
         .limit(limit)
         .find_also_related(users::Entity)
-        .all(&app.db)
+        .all(app.db()?)
         .await?;
     let mut out = Vec::with_capacity(rows.len());
     for (d, reviewer) in rows {
         let submission = submissions::Entity::find_by_id(d.submission_id)
-            .one(&app.db)
+            .one(app.db()?)
             .await?;
         let verdicts = criterion_verdicts::Entity::find()
             .filter(criterion_verdicts::Column::DecisionId.eq(d.id))
             .order_by_asc(criterion_verdicts::Column::CriterionId)
-            .all(&app.db)
+            .all(app.db()?)
             .await?;
         out.push(PublicDecision {
             id: d.id,

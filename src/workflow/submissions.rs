@@ -109,6 +109,28 @@ pub fn check(snapshot: &Snapshot, text: &str) -> Checked {
     }
 }
 
+/// The current file of the catalogue's entry `slug` (the base a change is made on): from the
+/// data repository's main branch, or from the data directory when git could not be opened.
+/// `None` when there is no such entry or it cannot be read (the change is then written as a
+/// fresh file, and the diff shows it whole).
+pub async fn current_text(app: &App, slug: &str) -> Option<String> {
+    let path = format!("entries/{slug}.toml");
+    let found = if app.repo.is_some() {
+        super::with_repo(app, move |repo| repo.read_file("main", &path))
+            .await
+            .map(|bytes| bytes.and_then(|b| String::from_utf8(b).ok()))
+    } else {
+        let file = app.data_dir.join(&path);
+        tokio::task::spawn_blocking(move || std::fs::read_to_string(file).ok())
+            .await
+            .map_err(|e| WorkflowError::Internal(e.to_string()))
+    };
+    found.unwrap_or_else(|e| {
+        tracing::warn!(slug, error = %e, "the current entry file cannot be read");
+        None
+    })
+}
+
 /// Proposes an entry: validates it, stores it, writes it on its own branch. Returns the
 /// submission, `open` or, when git is unavailable, `pending-git` (kept and retried).
 pub async fn create(
@@ -131,7 +153,7 @@ pub async fn create(
             State::Open,
             State::ChangesRequested,
         ]))
-        .one(&app.db)
+        .one(app.db()?)
         .await?;
     if let Some(s) = open_same {
         return Err(WorkflowError::Conflict(format!(
@@ -140,7 +162,7 @@ pub async fn create(
         )));
     }
     let user = users::Entity::find_by_id(actor.id)
-        .one(&app.db)
+        .one(app.db()?)
         .await?
         .ok_or_else(|| WorkflowError::NotFound("your account no longer exists".into()))?;
     let base_commit = app
@@ -149,7 +171,7 @@ pub async fn create(
         .clone()
         .unwrap_or_else(|| "unknown".into());
     let now = Utc::now();
-    let txn = app.db.begin().await?;
+    let txn = app.db()?.begin().await?;
     let row = submissions::ActiveModel {
         id: sea_orm::ActiveValue::NotSet,
         slug: Set(slug.clone()),
@@ -201,7 +223,7 @@ async fn try_write_to_git(
     message: &str,
 ) -> Result<submissions::Model, WorkflowError> {
     let author = match row.author_id {
-        Some(id) => users::Entity::find_by_id(id).one(&app.db).await?,
+        Some(id) => users::Entity::find_by_id(id).one(app.db()?).await?,
         None => None,
     };
     let author = Author {
@@ -225,7 +247,7 @@ async fn try_write_to_git(
     if row.state == State::PendingGit {
         active.state = Set(State::Open);
     }
-    Ok(active.update(&app.db).await?)
+    Ok(active.update(app.db()?).await?)
 }
 
 /// Loads a submission the actor may see: its author, or a reviewer.
@@ -235,7 +257,7 @@ pub async fn visible(
     id: i64,
 ) -> Result<submissions::Model, WorkflowError> {
     let row = submissions::Entity::find_by_id(id)
-        .one(&app.db)
+        .one(app.db()?)
         .await?
         .ok_or_else(|| WorkflowError::NotFound(format!("there is no submission #{id}")))?;
     if row.author_id != Some(actor.id) && !actor.is_reviewer() {
@@ -283,7 +305,7 @@ pub async fn update(
     if !checked.is_valid() {
         return Err(checked.into_error());
     }
-    let txn = app.db.begin().await?;
+    let txn = app.db()?.begin().await?;
     let mut active: submissions::ActiveModel = row.clone().into();
     active.entry_toml = Set(text);
     active.validation_report = Set(checked.report_json);
@@ -322,7 +344,7 @@ pub async fn comment(
             "the comment has {chars} characters; at most {MAX_COMMENT_CHARS}"
         )));
     }
-    let txn = app.db.begin().await?;
+    let txn = app.db()?.begin().await?;
     let c = comments::ActiveModel {
         id: sea_orm::ActiveValue::NotSet,
         submission_id: Set(row.id),
@@ -362,7 +384,7 @@ pub async fn withdraw(
             row.state.to_value()
         )));
     }
-    let txn = app.db.begin().await?;
+    let txn = app.db()?.begin().await?;
     let mut active: submissions::ActiveModel = row.into();
     active.state = Set(State::Withdrawn);
     active.updated_at = Set(Utc::now());
@@ -384,7 +406,7 @@ pub async fn mine(app: &App, actor: &Actor) -> Result<Vec<submissions::Model>, W
     Ok(submissions::Entity::find()
         .filter(submissions::Column::AuthorId.eq(actor.id))
         .order_by_desc(submissions::Column::CreatedAt)
-        .all(&app.db)
+        .all(app.db()?)
         .await?)
 }
 
@@ -407,7 +429,7 @@ pub async fn comments_of(
         .filter(comments::Column::SubmissionId.eq(submission.id))
         .order_by_asc(comments::Column::CreatedAt)
         .find_also_related(users::Entity)
-        .all(&app.db)
+        .all(app.db()?)
         .await?;
     Ok(rows
         .into_iter()

@@ -33,14 +33,21 @@ impl FromRequestParts<Arc<App>> for Ctx {
         parts: &mut Parts,
         app: &Arc<App>,
     ) -> Result<Self, Self::Rejection> {
+        Ok(Ctx::of(parts, app))
+    }
+}
+
+impl Ctx {
+    /// The context of a request, from its parts (other extractors build one this way).
+    pub fn of(parts: &Parts, app: &Arc<App>) -> Ctx {
         let lang = parts.extensions.get::<Lang>().copied().unwrap_or(Lang::Fr);
-        Ok(Ctx {
+        Ctx {
             app: Arc::clone(app),
             lang,
             tr: Tr::new(lang),
             path: parts.uri.path().to_owned(),
             query: parts.uri.query().map(str::to_owned),
-        })
+        }
     }
 }
 

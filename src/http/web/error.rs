@@ -32,6 +32,17 @@ pub struct ErrorPage {
     pub detail: Option<String>,
     pub detail_lang: &'static str,
     pub links: Vec<Link>,
+    /// A form posted when the session had ended, offered to be sent again.
+    pub repost: Option<Repost>,
+}
+
+/// Everything a form posted, to send again to `action` once the person has logged in.
+#[derive(Debug, Clone)]
+pub struct Repost {
+    pub action: String,
+    pub login: String,
+    /// The posted pairs, the CSRF token left out (it belonged to the ended session).
+    pub fields: Vec<(String, String)>,
 }
 
 /// An error page ready to be sent.
@@ -56,6 +67,7 @@ impl WebError {
                 message,
                 detail: None,
                 detail_lang: ctx.lang.code(),
+                repost: None,
                 links: vec![
                     Link {
                         href: ctx.href("/"),
@@ -119,6 +131,30 @@ impl WebError {
             tr.t("error-403-message"),
         );
         e.page.detail = Some(detail);
+        e
+    }
+
+    /// A 401 page for a form posted after its session ended: what was posted comes back in
+    /// a form that sends it again (the page it lands on then asks to confirm with a fresh
+    /// token), with a login link that opens in a new tab so that this page stays.
+    pub fn session_ended(
+        ctx: &Ctx,
+        action: &str,
+        login: &str,
+        pairs: Vec<(String, String)>,
+    ) -> WebError {
+        let tr = ctx.tr;
+        let mut e = WebError::new(
+            ctx,
+            StatusCode::UNAUTHORIZED,
+            tr.t("error-session-ended-title"),
+            tr.t("error-session-ended-message"),
+        );
+        e.page.repost = Some(Repost {
+            action: action.to_owned(),
+            login: login.to_owned(),
+            fields: pairs.into_iter().filter(|(k, _)| k != "csrf").collect(),
+        });
         e
     }
 
@@ -210,6 +246,7 @@ pub fn panic_page(lang: Lang) -> Response {
         message: tr.t("error-500-message"),
         detail: None,
         detail_lang: lang.code(),
+        repost: None,
         links: vec![Link {
             href: format!("/{}/", lang.code()),
             label: tr.t("error-link-home"),
@@ -239,6 +276,7 @@ pub fn stray_not_found(headers: &axum::http::HeaderMap) -> Response {
         message: tr.t("error-404-message"),
         detail: None,
         detail_lang: lang.code(),
+        repost: None,
         links: vec![
             Link {
                 href: format!("/{}/", lang.code()),

@@ -1,23 +1,100 @@
-//! What the pages behind a login share: reading posted forms and their CSRF token, the
-//! labels of the workflow's states, roles and decisions, and dates with a time of day.
+//! What the pages behind a login share: who is asking ([`WebUser`] for pages, [`Posted`] for
+//! forms, both answering in HTML), the CSRF token of posted forms, the labels of the
+//! workflow's states, roles and decisions, and dates with a time of day.
 //!
 //! These pages depend on who asks: [`super::router`] sends them with `Cache-Control:
 //! no-store` and keeps them out of the public cache (no ETag, no `public`).
 
+use std::sync::Arc;
+
 use axum::Form;
 use axum::extract::rejection::FormRejection;
+use axum::extract::{FromRequest, FromRequestParts, Request};
+use axum::http::request::Parts;
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::{DateTime, Utc};
 
 use super::context::Ctx;
 use super::error::WebError;
 use super::i18n::Tr;
+use crate::app::App;
 use crate::db::entities::submissions::{Kind, State};
 use crate::db::entities::users::Role;
-use crate::http::session::SessionUser;
+use crate::http::session::{self, SessionUser};
 
 /// A posted form as `name=value` pairs, repeated names kept (checkbox groups).
 pub type Pairs = Vec<(String, String)>;
+
+/// A logged-in person, for pages: an anonymous visitor is sent to the login page, which
+/// brings them back here; a session store that cannot be read gives a 503 page.
+#[derive(Debug, Clone)]
+pub struct WebUser(pub SessionUser);
+
+impl FromRequestParts<Arc<App>> for WebUser {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, app: &Arc<App>) -> Result<Self, Response> {
+        match session::lookup(parts, app).await {
+            Ok(Some(user)) => Ok(WebUser(user)),
+            Ok(None) => {
+                let ctx = Ctx::of(parts, app);
+                let next = parts.uri.path_and_query().map_or("/", |p| p.as_str());
+                Err(Redirect::to(&session::login_path(ctx.lang, next)).into_response())
+            }
+            Err(e) => Err(store_error(&Ctx::of(parts, app), &e).into_response()),
+        }
+    }
+}
+
+/// A posted form and the logged-in person who sent it. When the session has ended meanwhile
+/// (expired, logged out in another tab), the answer is a 401 page that keeps everything
+/// posted, ready to be sent again after logging in: nothing typed is lost.
+#[derive(Debug, Clone)]
+pub struct Posted {
+    pub user: SessionUser,
+    pub pairs: Pairs,
+}
+
+impl FromRequest<Arc<App>> for Posted {
+    type Rejection = Response;
+
+    async fn from_request(req: Request, app: &Arc<App>) -> Result<Self, Response> {
+        let (parts, body) = req.into_parts();
+        let ctx = Ctx::of(&parts, app);
+        let found = session::lookup(&parts, app).await;
+        let action = parts.uri.path().to_owned();
+        let form = Form::<Pairs>::from_request(Request::from_parts(parts, body), app).await;
+        let pairs = pairs(&ctx, form).map_err(IntoResponse::into_response)?;
+        match found {
+            Ok(Some(user)) => Ok(Posted { user, pairs }),
+            Ok(None) => {
+                let login = session::login_path(ctx.lang, form_page(&action));
+                Err(WebError::session_ended(&ctx, &action, &login, pairs).into_response())
+            }
+            Err(e) => Err(store_error(&ctx, &e).into_response()),
+        }
+    }
+}
+
+/// The page a form is on, given the address it posts to: the login brings the person back
+/// there (the actions of a submission, the account and the administration have no page of
+/// their own).
+fn form_page(action: &str) -> &str {
+    ["/comments", "/withdraw", "/decision", "/delete", "/role"]
+        .into_iter()
+        .find_map(|tail| action.strip_suffix(tail))
+        .unwrap_or(action)
+}
+
+/// The page for a session store that cannot be read (503) or another failure (500).
+fn store_error(ctx: &Ctx, e: &crate::auth::AuthError) -> WebError {
+    if e.http_status() == 503 {
+        tracing::error!(error = %e, "page: the session store is unavailable");
+        WebError::unavailable(ctx)
+    } else {
+        ctx.internal(e)
+    }
+}
 
 /// The posted pairs, or a 400 page when the body is not a form.
 pub fn pairs(ctx: &Ctx, form: Result<Form<Pairs>, FormRejection>) -> Result<Pairs, WebError> {

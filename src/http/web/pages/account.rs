@@ -2,19 +2,17 @@
 //! submissions, the download of all their data (`/{lang}/account/export.json`), account
 //! deletion (`POST /{lang}/account/delete`, see `workflow::privacy`) and logging out.
 
-use axum::Form;
-use axum::extract::rejection::FormRejection;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
 use super::entry_form::{Field, FieldError};
 use super::render_with;
 use crate::auth::Cookies;
-use crate::http::session::{SessionUser, WebUser};
+use crate::http::session::SessionUser;
 use crate::http::web::context::{Ctx, Layout, Section};
 use crate::http::web::error::WebError;
 use crate::http::web::i18n::Tr;
-use crate::http::web::private::{self, Pairs};
+use crate::http::web::private::{self, Posted, WebUser};
 use crate::workflow::{privacy, pseudonym, submissions as sub};
 
 #[derive(Debug, askama::Template)]
@@ -148,12 +146,7 @@ pub async fn export(ctx: Ctx, WebUser(user): WebUser) -> Result<Response, WebErr
 
 /// `POST /{lang}/account/delete`: deletes the account once the box is ticked, ends the
 /// session and goes to the home page, which says it is done.
-pub async fn delete(
-    ctx: Ctx,
-    WebUser(user): WebUser,
-    form: Result<Form<Pairs>, FormRejection>,
-) -> Result<Response, WebError> {
-    let pairs = private::pairs(&ctx, form)?;
+pub async fn delete(ctx: Ctx, Posted { user, pairs }: Posted) -> Result<Response, WebError> {
     private::check_csrf(&ctx, &user, &pairs)?;
     if private::value(&pairs, "confirm") != Some("yes") {
         return show(&ctx, &user, true, StatusCode::UNPROCESSABLE_ENTITY).await;

@@ -2,8 +2,6 @@
 //! stored for an account (`POST /{lang}/admin/role`, audited as `admin.role`); a role given by
 //! configuration (provider + subject, or verified e-mail domain) stays whatever is stored.
 
-use axum::Form;
-use axum::extract::rejection::FormRejection;
 use axum::response::Response;
 use sea_orm::{ActiveModelTrait, EntityTrait, QueryOrder, QuerySelect, Set, TransactionTrait};
 use serde_json::json;
@@ -11,11 +9,11 @@ use serde_json::json;
 use super::render;
 use crate::auth::configured_role;
 use crate::db::entities::users::{self, Role};
-use crate::http::session::{SessionUser, WebUser};
+use crate::http::session::SessionUser;
 use crate::http::web::context::{Ctx, Layout, Section};
 use crate::http::web::error::WebError;
 use crate::http::web::i18n::Tr;
-use crate::http::web::private::{self, Pairs};
+use crate::http::web::private::{self, Posted, WebUser};
 use crate::workflow::WorkflowError;
 
 /// How many accounts the page lists.
@@ -59,8 +57,8 @@ fn admin_only(ctx: &Ctx, user: &SessionUser) -> Result<(), WebError> {
     }
 }
 
-fn db_error(ctx: &Ctx, e: sea_orm::DbErr) -> WebError {
-    WebError::from_workflow(ctx, &WorkflowError::from(e))
+fn db_error(ctx: &Ctx, e: impl Into<WorkflowError>) -> WebError {
+    WebError::from_workflow(ctx, &e.into())
 }
 
 /// `GET /{lang}/admin`.
@@ -70,7 +68,7 @@ pub async fn page(ctx: Ctx, WebUser(user): WebUser) -> Result<Response, WebError
     let rows = users::Entity::find()
         .order_by_asc(users::Column::Id)
         .limit(LIMIT)
-        .all(&ctx.app.db)
+        .all(ctx.app.db().map_err(|e| db_error(&ctx, e))?)
         .await
         .map_err(|e| db_error(&ctx, e))?;
     let config = ctx.app.providers.config();
@@ -110,13 +108,8 @@ pub async fn page(ctx: Ctx, WebUser(user): WebUser) -> Result<Response, WebError
 }
 
 /// `POST /{lang}/admin/role`: `user` (account id), `role`, `csrf`.
-pub async fn set_role(
-    ctx: Ctx,
-    WebUser(user): WebUser,
-    form: Result<Form<Pairs>, FormRejection>,
-) -> Result<Response, WebError> {
+pub async fn set_role(ctx: Ctx, Posted { user, pairs }: Posted) -> Result<Response, WebError> {
     admin_only(&ctx, &user)?;
-    let pairs = private::pairs(&ctx, form)?;
     private::check_csrf(&ctx, &user, &pairs)?;
     let tr = ctx.tr;
     let id: i64 = private::value(&pairs, "user")
@@ -125,7 +118,13 @@ pub async fn set_role(
     let role = private::value(&pairs, "role")
         .and_then(|v| ROLES.into_iter().find(|r| private::role_id(*r) == v))
         .ok_or_else(|| ctx.bad_request("admin-error", tr.t("admin-bad-role")))?;
-    let txn = ctx.app.db.begin().await.map_err(|e| db_error(&ctx, e))?;
+    let txn = ctx
+        .app
+        .db()
+        .map_err(|e| db_error(&ctx, e))?
+        .begin()
+        .await
+        .map_err(|e| db_error(&ctx, e))?;
     let account = users::Entity::find_by_id(id)
         .one(&txn)
         .await

@@ -7,11 +7,10 @@ use axum::response::Response;
 use super::render;
 use crate::db::entities::submissions::State;
 use crate::http::params::QueryParams;
-use crate::http::session::WebUser;
 use crate::http::web::context::{Ctx, Layout, Section};
 use crate::http::web::error::WebError;
 use crate::http::web::i18n::Tr;
-use crate::http::web::private;
+use crate::http::web::private::{self, WebUser};
 use crate::workflow::review::{self, QueueFilter};
 use crate::workflow::submissions as sub;
 

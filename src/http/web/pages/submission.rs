@@ -6,9 +6,7 @@
 //! A refused form (stale CSRF token 403, invalid 422, wrong state 409, store down 503) shows
 //! the page again with what was posted.
 
-use axum::Form;
 use axum::extract::Path;
-use axum::extract::rejection::FormRejection;
 use axum::http::StatusCode;
 use axum::response::Response;
 
@@ -17,11 +15,11 @@ use super::submit::Notice;
 use super::{checklist, decisions, render_with};
 use crate::db::entities::review_decisions::Decision;
 use crate::db::entities::submissions::{self, State};
-use crate::http::session::{SessionUser, WebUser};
+use crate::http::session::SessionUser;
 use crate::http::web::context::{Ctx, Layout, Section};
 use crate::http::web::error::{Link, WebError};
 use crate::http::web::i18n::Tr;
-use crate::http::web::private::{self, Pairs};
+use crate::http::web::private::{self, Posted, WebUser};
 use crate::workflow::review::{self, DecisionInput};
 use crate::workflow::{StoredDiagnostic, WorkflowError, submissions as sub};
 
@@ -322,11 +320,9 @@ fn status_of(err: &WorkflowError) -> StatusCode {
 /// `POST /{lang}/submissions/{id}/comments`.
 pub async fn comment(
     ctx: Ctx,
-    WebUser(user): WebUser,
     Path(id): Path<String>,
-    form: Result<Form<Pairs>, FormRejection>,
+    Posted { user, pairs }: Posted,
 ) -> Result<Response, WebError> {
-    let pairs = private::pairs(&ctx, form)?;
     let body = private::value(&pairs, "body")
         .unwrap_or_default()
         .to_owned();
@@ -366,11 +362,9 @@ pub async fn comment(
 /// `POST /{lang}/submissions/{id}/withdraw`.
 pub async fn withdraw(
     ctx: Ctx,
-    WebUser(user): WebUser,
     Path(id): Path<String>,
-    form: Result<Form<Pairs>, FormRejection>,
+    Posted { user, pairs }: Posted,
 ) -> Result<Response, WebError> {
-    let pairs = private::pairs(&ctx, form)?;
     if !user.csrf_ok(private::value(&pairs, "csrf")) {
         let kept = Kept {
             notice: Some(stale(&ctx)),
@@ -395,11 +389,9 @@ pub async fn withdraw(
 /// `POST /{lang}/submissions/{id}/decision`: the reviewer's checklist and decision.
 pub async fn decide(
     ctx: Ctx,
-    WebUser(user): WebUser,
     Path(id): Path<String>,
-    form: Result<Form<Pairs>, FormRejection>,
+    Posted { user, pairs }: Posted,
 ) -> Result<Response, WebError> {
-    let pairs = private::pairs(&ctx, form)?;
     let keep = |notice: Option<Notice>| Kept {
         notice,
         review: checklist::Kept {

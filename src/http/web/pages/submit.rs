@@ -7,8 +7,6 @@
 //! the database or the repository is down, 403 with a fresh token when the form's CSRF token
 //! is stale (the session changed while the person was typing).
 
-use axum::Form;
-use axum::extract::rejection::FormRejection;
 use axum::extract::{Path, RawQuery};
 use axum::http::StatusCode;
 use axum::response::Response;
@@ -18,11 +16,11 @@ use super::render_with;
 use crate::app::Snapshot;
 use crate::db::entities::submissions::State;
 use crate::http::params::QueryParams;
-use crate::http::session::{SessionUser, WebUser};
+use crate::http::session::SessionUser;
 use crate::http::web::context::{Ctx, Layout, Section};
 use crate::http::web::error::{Link, WebError};
 use crate::http::web::i18n::Tr;
-use crate::http::web::private::{self, Pairs};
+use crate::http::web::private::{self, Posted, WebUser};
 use crate::model::is_valid_slug;
 use crate::workflow::form::EntryForm;
 use crate::workflow::{WorkflowError, submissions};
@@ -195,19 +193,20 @@ pub async fn new_form(
 }
 
 /// `POST /{lang}/submit`: validates and stores the submission, then shows it.
-pub async fn create(
-    ctx: Ctx,
-    WebUser(user): WebUser,
-    form: Result<Form<Pairs>, FormRejection>,
-) -> Result<Response, WebError> {
-    let pairs = private::pairs(&ctx, form)?;
+pub async fn create(ctx: Ctx, Posted { user, pairs }: Posted) -> Result<Response, WebError> {
     let change = private::value(&pairs, "change") == Some("1");
     let form = EntryForm::from_pairs(&pairs);
     let snapshot = ctx.app.snapshot();
     if !user.csrf_ok(private::value(&pairs, "csrf")) {
         return stale_token(&ctx, &user, &snapshot, Target::New, &form, change);
     }
-    let (text, fields) = form.to_toml(&snapshot);
+    // A change edits the entry's current file, so that its diff shows only what changed.
+    let base = if change && snapshot.catalogue.entries.contains_key(&form.slug) {
+        submissions::current_text(&ctx.app, &form.slug).await
+    } else {
+        None
+    };
+    let (text, fields) = form.to_toml(&snapshot, base.as_deref());
     match submissions::create(&ctx.app, &user.actor, text).await {
         Ok(row) => Ok(private::see_other(
             &ctx.href(&format!("/submissions/{}", row.id)),
@@ -399,11 +398,9 @@ pub async fn edit_form(
 /// `POST /{lang}/submissions/{id}/edit`: a new version of the submission.
 pub async fn edit(
     ctx: Ctx,
-    WebUser(user): WebUser,
     Path(id): Path<String>,
-    form: Result<Form<Pairs>, FormRejection>,
+    Posted { user, pairs }: Posted,
 ) -> Result<Response, WebError> {
-    let pairs = private::pairs(&ctx, form)?;
     let row = editable(&ctx, &user, &id).await?;
     let mut form = EntryForm::from_pairs(&pairs);
     // The slug is the submission's: the field is read-only, and a forged one is ignored.
@@ -413,7 +410,8 @@ pub async fn edit(
     if !user.csrf_ok(private::value(&pairs, "csrf")) {
         return stale_token(&ctx, &user, &snapshot, target, &form, true);
     }
-    let (text, fields) = form.to_toml(&snapshot);
+    // The new version edits the last one, keeping what the form does not show.
+    let (text, fields) = form.to_toml(&snapshot, Some(&row.entry_toml));
     match submissions::update(&ctx.app, &user.actor, row.id, text).await {
         Ok(updated) => Ok(private::see_other(
             &ctx.href(&format!("/submissions/{}", updated.id)),
