@@ -7,6 +7,9 @@
 //                        $CARGO_TARGET_DIR, itself defaulting to ~/.cache/floss-registry-target)
 //   FLOSS_WEB_CHROMIUM   the browser (default /usr/bin/chromium)
 //   FLOSS_WEB_ARTIFACTS  where screenshots go (default tests/artifacts at the repository root)
+//
+// The server never inherits FLOSS_REGISTRY_* nor DATABASE_URL from the environment: it runs on
+// SQLite in its state directory unless a test passes `env: { DATABASE_URL }` to startServer.
 
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -77,13 +80,17 @@ process.on('exit', () => {
  * state directory, and waits until `/healthz` answers. The port is chosen before the start (not
  * `--bind 127.0.0.1:0`) so that the server's default public URL, used in its links, is the
  * address the browser really visits.
+ *
+ * Options (all optional):
+ *   config  a TOML config file, passed as `--config FILE` (login providers, roles...)
+ *   env     extra environment variables of the server, e.g. `{ DATABASE_URL: 'postgres://…' }`
  */
-export async function startServer() {
+export async function startServer({ config, env = {} } = {}) {
   const bin = binaryPath();
   let lastError;
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
-      return await startOnce(bin, await freePort());
+      return await startOnce(bin, await freePort(), { config, extraEnv: env });
     } catch (e) {
       lastError = e;
       if (!/address (already )?in use/i.test(String(e.message))) break;
@@ -92,15 +99,16 @@ export async function startServer() {
   throw lastError;
 }
 
-async function startOnce(bin, port) {
+async function startOnce(bin, port, { config, extraEnv }) {
   const state = mkdtempSync(path.join(os.tmpdir(), 'floss-web-state-'));
-  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('FLOSS_REGISTRY_')));
-  env.RUST_LOG = 'info';
-  const child = spawn(
-    bin,
-    ['serve', '--data', path.join(REPO_ROOT, 'registry-data'), '--state', state, '--bind', `127.0.0.1:${port}`],
-    { cwd: REPO_ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] },
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => !k.startsWith('FLOSS_REGISTRY_') && k !== 'DATABASE_URL'),
   );
+  env.RUST_LOG = 'info';
+  Object.assign(env, extraEnv);
+  const args = ['serve', '--data', path.join(REPO_ROOT, 'registry-data'), '--state', state, '--bind', `127.0.0.1:${port}`];
+  if (config) args.push('--config', config);
+  const child = spawn(bin, args, { cwd: REPO_ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
   running.add(child);
   const log = [];
   let exited = null;
@@ -204,9 +212,12 @@ export async function launchBrowser() {
   });
 }
 
-/** Server and browser for one test file: `const env = await setup()` in `before`. */
-export async function setup() {
-  const server = await startServer();
+/**
+ * Server and browser for one test file: `const env = await setup()` in `before`; `options` go
+ * to startServer.
+ */
+export async function setup(options) {
+  const server = await startServer(options);
   let browser;
   try {
     browser = await launchBrowser();
