@@ -88,6 +88,8 @@ pub struct App {
     /// Where the catalogue is read from (the repository's working tree when there is one).
     pub data_dir: PathBuf,
     pub providers: Providers,
+    /// Where submissions' pull requests live ([`crate::workflow::forge::Local`] by default).
+    pub pull_requests: Arc<dyn crate::workflow::forge::PullRequests>,
     /// Serialises reloads of the catalogue after approvals.
     reload: tokio::sync::Mutex<()>,
 }
@@ -222,6 +224,7 @@ impl App {
         let metrics = crate::http::metrics::Metrics::default();
         metrics.set_catalogue(snapshot.catalogue.entries.len(), index.generation());
         let providers = Providers::new(config.auth.clone(), &config.public_url);
+        let public_url = config.public_url.clone();
         App {
             data_dir: config.data_dir.clone(),
             config,
@@ -232,6 +235,9 @@ impl App {
             db: None,
             repo: None,
             providers,
+            pull_requests: Arc::new(crate::workflow::forge::Local {
+                public_url: public_url.clone(),
+            }),
             reload: tokio::sync::Mutex::new(()),
         }
     }
@@ -239,6 +245,15 @@ impl App {
     /// The same app with a workflow database (tests assemble one over a database of their own).
     pub fn with_db(mut self, db: DatabaseConnection) -> App {
         self.db = Some(db);
+        self
+    }
+
+    /// The same app with another home for pull requests (a forge adapter; tests).
+    pub fn with_pull_requests(
+        mut self,
+        pull_requests: Arc<dyn crate::workflow::forge::PullRequests>,
+    ) -> App {
+        self.pull_requests = pull_requests;
         self
     }
 

@@ -605,16 +605,23 @@ async fn anonymous_visitors_of_session_pages_are_sent_to_the_login_page_and_back
             assert!(r.headers.get(header::SET_COOKIE).is_none(), "{uri}");
         }
     }
-    // Forms too: nothing is done, the visitor is sent to log in.
+    // Forms too: nothing is done; the page keeps what was posted and offers to log in.
     let r = send(
         Request::post("/fr/submit")
             .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-            .body(Body::from("slug=x&name=X"))
+            .body(Body::from("slug=x&name=Xyzzy+Messenger"))
             .expect("request"),
     )
     .await;
-    assert_eq!(r.status, StatusCode::SEE_OTHER);
-    assert!(r.header(header::LOCATION).starts_with("/fr/login?next="));
+    assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+    let body = r.text();
+    assert!(
+        body.contains("href=\"/fr/login?next=%2Ffr%2Fsubmit\""),
+        "{body}"
+    );
+    assert!(body.contains("value=\"Xyzzy Messenger\""), "{body}");
+    assert_eq!(r.header(header::CACHE_CONTROL), "no-store");
+    assert!(r.headers.get(header::SET_COOKIE).is_none());
 }
 
 fn percent_decode(s: &str) -> String {

@@ -12,6 +12,8 @@ use std::sync::Arc;
 use common::oidc::{self, OidcProvider};
 use floss_registry::app::App;
 use floss_registry::config::{Config, ConfigArgs, ServeArgs};
+use floss_registry::db::entities::submissions;
+use floss_registry::workflow::forge::{Answer, Event, PullRequests};
 use reqwest::StatusCode;
 use sea_orm::ConnectionTrait;
 use serde_json::{Value, json};
@@ -20,10 +22,39 @@ use serde_json::{Value, json};
 struct Registry {
     base: String,
     app: Arc<App>,
+    /// What the registry told its pull-request adapter.
+    forge: Arc<Recorder>,
     _provider: OidcProvider,
     state: tempfile::TempDir,
     _data: tempfile::TempDir,
     server: tokio::task::JoinHandle<()>,
+}
+
+/// A pull-request adapter that records what it is told (in place of a forge).
+#[derive(Debug, Default)]
+struct Recorder(std::sync::Mutex<Vec<(i64, Event)>>);
+
+impl Recorder {
+    fn events_of(&self, id: i64) -> Vec<Event> {
+        self.0
+            .lock()
+            .expect("lock")
+            .iter()
+            .filter(|(s, _)| *s == id)
+            .map(|(_, e)| *e)
+            .collect()
+    }
+}
+
+impl PullRequests for Recorder {
+    fn name(&self) -> &'static str {
+        "recorder"
+    }
+
+    fn notify<'a>(&'a self, submission: &'a submissions::Model, event: Event) -> Answer<'a> {
+        self.0.lock().expect("lock").push((submission.id, event));
+        Box::pin(async move { Ok(format!("recorded #{}", submission.id)) })
+    }
 }
 
 impl Drop for Registry {
@@ -131,7 +162,9 @@ subject = "c4a61d29-admin"
             _ => None,
         })
         .expect("config");
-        let app = Arc::new(App::start(config).await.expect("the registry starts"));
+        let forge = Arc::new(Recorder::default());
+        let app = App::start(config).await.expect("the registry starts");
+        let app = Arc::new(app.with_pull_requests(Arc::clone(&forge) as _));
         let router = floss_registry::http::router(Arc::clone(&app));
         let server = tokio::spawn(async move {
             axum::serve(listener, router).await.ok();
@@ -139,6 +172,7 @@ subject = "c4a61d29-admin"
         Registry {
             base,
             app,
+            forge,
             _provider: provider,
             state,
             _data: data,
@@ -799,4 +833,42 @@ async fn an_expired_validation_returns_to_the_queue() {
     );
     let again = floss_registry::workflow::jobs::run_once(&reg.app).await;
     assert!(again.expired.is_empty(), "queued once only");
+}
+
+#[tokio::test]
+async fn the_pull_request_adapter_is_told_each_step_after_git() {
+    let reg = Registry::start().await;
+    let maintainer = reg.log_in("maintainer").await;
+    let reviewer = reg.log_in("reviewer").await;
+    let decide = |id: i64, decision: &str| {
+        let url = reg.url(&format!("/api/v1/submissions/{id}/decision"));
+        let body = json!({"decision": decision, "reason": "Checked against the evidence."});
+        let reviewer = &reviewer;
+        async move {
+            let (status, body) = reviewer.send(reqwest::Method::POST, &url, Some(body)).await;
+            assert_eq!(status, StatusCode::CREATED, "{body}");
+        }
+    };
+    let (_, created) = submit(&maintainer, &reg, &new_entry("told-app", "Told App")).await;
+    let told = created["id"].as_i64().expect("id");
+    assert_eq!(reg.forge.events_of(told), [Event::Opened]);
+    decide(told, "request-changes").await;
+    let (status, body) = maintainer
+        .send(
+            reqwest::Method::PUT,
+            &reg.url(&format!("/api/v1/submissions/{told}")),
+            Some(json!({"entry_toml": new_entry("told-app", "Told App") + "\n# answered\n"})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    decide(told, "approve").await;
+    assert_eq!(
+        reg.forge.events_of(told),
+        [Event::Opened, Event::Updated, Event::Merged]
+    );
+
+    let (_, created) = submit(&maintainer, &reg, &new_entry("refused-app", "Refused App")).await;
+    let refused = created["id"].as_i64().expect("id");
+    decide(refused, "reject").await;
+    assert_eq!(reg.forge.events_of(refused), [Event::Opened, Event::Closed]);
 }

@@ -9,6 +9,7 @@
 //! logged 500.
 
 pub mod edit;
+pub mod forge;
 pub mod form;
 pub mod jobs;
 pub mod privacy;

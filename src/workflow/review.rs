@@ -199,6 +199,11 @@ pub async fn decide(
     {
         tracing::error!(error = %e, submission = id, "approved and merged, but the catalogue reload failed; it will show after a restart");
     }
+    match new_state {
+        State::Approved => super::forge::tell(app, &row, super::forge::Event::Merged).await,
+        State::Rejected => super::forge::tell(app, &row, super::forge::Event::Closed).await,
+        _ => {}
+    }
     Ok(decision)
 }
 

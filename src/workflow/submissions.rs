@@ -209,7 +209,15 @@ pub async fn write_to_git(
     message: &str,
 ) -> submissions::Model {
     match try_write_to_git(app, &row, message).await {
-        Ok(updated) => updated,
+        Ok(updated) => {
+            let event = if row.branch.is_none() {
+                super::forge::Event::Opened
+            } else {
+                super::forge::Event::Updated
+            };
+            super::forge::tell(app, &updated, event).await;
+            updated
+        }
         Err(e) => {
             tracing::warn!(submission = row.id, error = %e, "submission kept, not yet in git (retried later)");
             row
@@ -398,6 +406,9 @@ pub async fn withdraw(
     )
     .await?;
     txn.commit().await?;
+    if updated.branch.is_some() {
+        super::forge::tell(app, &updated, super::forge::Event::Closed).await;
+    }
     Ok(updated)
 }
 

@@ -103,15 +103,20 @@ impl Field {
 
     /// The ids of the hint and errors, for `aria-describedby` (empty when none).
     pub fn describedby(&self) -> String {
-        let mut ids = Vec::new();
-        if self.hint.is_some() {
-            ids.push(format!("{}-hint", self.id));
-        }
-        if !self.errors.is_empty() {
-            ids.push(format!("{}-error", self.id));
-        }
-        ids.join(" ")
+        describedby(&self.id, self.hint.is_some(), !self.errors.is_empty())
     }
+}
+
+/// `aria-describedby` of a control `id` with a hint and/or errors (empty when none).
+fn describedby(id: &str, hint: bool, errors: bool) -> String {
+    let mut ids = Vec::new();
+    if hint {
+        ids.push(format!("{id}-hint"));
+    }
+    if errors {
+        ids.push(format!("{id}-error"));
+    }
+    ids.join(" ")
 }
 
 /// A group of checkboxes sharing a name, in a fieldset.
@@ -128,14 +133,7 @@ pub struct Choices {
 
 impl Choices {
     pub fn describedby(&self) -> String {
-        let mut ids = Vec::new();
-        if self.hint.is_some() {
-            ids.push(format!("{}-hint", self.id));
-        }
-        if !self.errors.is_empty() {
-            ids.push(format!("{}-error", self.id));
-        }
-        ids.join(" ")
+        describedby(&self.id, self.hint.is_some(), !self.errors.is_empty())
     }
 }
 
