@@ -87,19 +87,6 @@ async fn database_url() -> Option<String> {
     Some(url.to_string())
 }
 
-fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.expect("walk");
-        let rel = entry.path().strip_prefix(from).expect("inside");
-        let target = to.join(rel);
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).expect("mkdir");
-        } else {
-            std::fs::copy(entry.path(), &target).expect("copy");
-        }
-    }
-}
-
 impl Registry {
     async fn start() -> Registry {
         Registry::start_with(|_| {}).await
@@ -108,7 +95,7 @@ impl Registry {
     /// Starts on a copy of the seed catalogue, changed by `prepare` first.
     async fn start_with(prepare: impl FnOnce(&std::path::Path)) -> Registry {
         let data = tempfile::tempdir().expect("data dir");
-        copy_dir(&common::seed_dir(), data.path());
+        common::copy_dir(&common::seed_dir(), data.path());
         prepare(data.path());
         let state = tempfile::tempdir().expect("state dir");
         let provider = OidcProvider::start(&[]);

@@ -215,7 +215,7 @@ impl Providers {
                     .set_pkce_verifier(PkceCodeVerifier::new(pkce_verifier.to_owned()))
                     .request_async(self.http()?)
                     .await
-                    .map_err(|e| AuthError::Provider(format!("token exchange: {e}")))?;
+                    .map_err(github_token_error)?;
                 self.github_identity(p, token.access_token().secret()).await
             }
         }
@@ -290,7 +290,10 @@ impl Providers {
                     oauth2::TokenUrl::new(format!("{base}/login/oauth/access_token"))
                         .map_err(bad)?,
                 )
-                .set_redirect_uri(oauth2::RedirectUrl::new(self.redirect_uri(&p.id)).map_err(bad)?);
+                .set_redirect_uri(oauth2::RedirectUrl::new(self.redirect_uri(&p.id)).map_err(bad)?)
+                // GitHub documents `client_id` and `client_secret` as parameters of the token
+                // request, not HTTP Basic (the crate's default).
+                .set_auth_type(oauth2::AuthType::RequestBody);
         if let Some(secret) = &p.client_secret {
             client = client.set_client_secret(oauth2::ClientSecret::new(secret.clone()));
         }
@@ -352,5 +355,47 @@ impl Providers {
             email_verified: primary.is_some(),
             email: primary.map(|e| e.email),
         })
+    }
+}
+
+/// What a failed token request to GitHub means. GitHub answers its token errors with HTTP 200
+/// and `{"error", "error_description", "error_uri"}` (documented in "Troubleshooting OAuth app
+/// access token request errors"), which the `oauth2` crate can only read as a token response
+/// that does not parse: the body is read again here. A code that is wrong, expired or used
+/// (`bad_verification_code`) and an account without a verified primary address
+/// (`unverified_user_email`) refuse this login; anything else (wrong client credentials, a
+/// redirect URI that does not match) is a problem on our side.
+fn github_token_error(
+    e: oauth2::RequestTokenError<HttpError, oauth2::basic::BasicErrorResponse>,
+) -> AuthError {
+    #[derive(serde::Deserialize)]
+    struct GitHubError {
+        error: String,
+        #[serde(default)]
+        error_description: Option<String>,
+    }
+    let body = match &e {
+        oauth2::RequestTokenError::Parse(_, body) => {
+            serde_json::from_slice::<GitHubError>(body).ok()
+        }
+        _ => None,
+    };
+    match body {
+        Some(GitHubError {
+            error,
+            error_description,
+        }) => {
+            let what = match error_description {
+                Some(d) if !d.trim().is_empty() => format!("{error}: {}", d.trim()),
+                _ => error.clone(),
+            };
+            match error.as_str() {
+                "bad_verification_code" | "unverified_user_email" => {
+                    AuthError::Refused(format!("GitHub answered {what}"))
+                }
+                _ => AuthError::Provider(format!("GitHub token exchange: {what}")),
+            }
+        }
+        None => AuthError::Provider(format!("GitHub token exchange: {e}")),
     }
 }

@@ -488,4 +488,19 @@ pub fn toml_to_json(value: &toml::Value) -> serde_json::Value {
     }
 }
 
+/// Copies a directory tree (the seed catalogue into a test's own data directory).
+pub fn copy_dir(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.expect("walk");
+        let rel = entry.path().strip_prefix(from).expect("inside");
+        let target = to.join(rel);
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).expect("mkdir");
+        } else {
+            std::fs::copy(entry.path(), &target).expect("copy");
+        }
+    }
+}
+
+pub mod github;
 pub mod oidc;

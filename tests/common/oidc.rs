@@ -331,8 +331,9 @@ fn is_redirect(response: &reqwest::Response) -> bool {
 }
 
 /// Follows the redirects a `Policy::none()` client leaves (a following client leaves none),
-/// up to 20, with GET as a browser does after 301, 302 and 303.
-async fn follow_redirects(
+/// up to 20, with GET as a browser does after 301, 302 and 303, and stops before requesting
+/// an address for which `stop_at` is true (returning the redirect that points there).
+pub async fn follow_redirects(
     client: &reqwest::Client,
     mut response: reqwest::Response,
     stop_at: &impl Fn(&reqwest::Url) -> bool,
