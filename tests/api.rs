@@ -389,6 +389,52 @@ async fn the_openapi_document_describes_every_contract_path() {
     }
 }
 
+/// The names of an object schema's properties, through `$ref` and `allOf` (a flattened
+/// struct is an `allOf` of its parts).
+fn schema_properties(doc: &Value, schema: &Value) -> Vec<String> {
+    if let Some(name) = schema["$ref"].as_str() {
+        let name = name.trim_start_matches("#/components/schemas/");
+        return schema_properties(doc, &doc["components"]["schemas"][name]);
+    }
+    let mut names: Vec<String> = schema["properties"]
+        .as_object()
+        .map(|p| p.keys().cloned().collect())
+        .unwrap_or_default();
+    for part in schema["allOf"].as_array().into_iter().flatten() {
+        names.extend(schema_properties(doc, part));
+    }
+    names
+}
+
+#[tokio::test]
+async fn the_openapi_document_gives_a_submission_with_its_decisions_and_comments() {
+    let doc = get("/api/v1/openapi.json").await.json();
+    let answer = &doc["paths"]["/api/v1/submissions/{id}"]["get"]["responses"]["200"]["content"]["application/json"]
+        ["schema"];
+    let properties = schema_properties(&doc, answer);
+    for name in [
+        "id",
+        "state",
+        "author",
+        "entry_toml",
+        "decisions",
+        "comments",
+    ] {
+        assert!(
+            properties.iter().any(|p| p == name),
+            "{name} missing from {properties:?}"
+        );
+    }
+    let comment = &doc["components"]["schemas"]["CommentItem"];
+    assert_eq!(
+        schema_properties(&doc, comment),
+        ["author", "body", "created_at", "role"].map(String::from),
+        "{comment}"
+    );
+    let verdicts = &doc["components"]["schemas"]["PublicDecision"]["properties"]["verdicts"];
+    assert!(verdicts.is_object(), "{verdicts}");
+}
+
 #[tokio::test]
 async fn the_api_docs_page_is_self_hosted() {
     let r = get("/api/docs").await;

@@ -425,18 +425,99 @@ async fn requesting_changes_or_rejecting_needs_a_reason_and_the_author_can_answe
         .send(
             reqwest::Method::POST,
             &url,
-            Some(json!({"decision": "request-changes", "reason": "Add evidence for the licence."})),
+            Some(json!({
+                "decision": "request-changes",
+                "reason": "Add evidence for the licence.",
+                "verdicts": [{
+                    "criterion": "licence",
+                    "status": "partial",
+                    "evidence": ["https://signal.org/legal/"],
+                    "note_fr": "Le fichier de licence n'est pas lié.",
+                    "note_en": "The licence file is not linked."
+                }]
+            })),
         )
         .await;
     assert_eq!(status, StatusCode::CREATED);
+    let comments = reg.url(&format!("/api/v1/submissions/{id}/comments"));
     let (status, body) = reviewer
         .send(
             reqwest::Method::POST,
-            &reg.url(&format!("/api/v1/submissions/{id}/comments")),
+            &comments,
             Some(json!({"body": "See the licence criterion."})),
         )
         .await;
     assert_eq!(status, StatusCode::CREATED, "{body}");
+    let (status, body) = maintainer
+        .send(
+            reqwest::Method::POST,
+            &comments,
+            Some(json!({"body": "The licence is linked in the new version."})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    // The submission shows its conversation to its author and to reviewers alike: the one
+    // decision recorded (the refusals above recorded nothing), its reason and verdicts, and
+    // the comments oldest first, each with who wrote it.
+    for who in [&maintainer, &reviewer] {
+        let (status, seen) = who
+            .send(
+                reqwest::Method::GET,
+                &reg.url(&format!("/api/v1/submissions/{id}")),
+                None,
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK, "{seen}");
+        assert_eq!(seen["id"], id);
+        assert_eq!(seen["state"], "changes-requested", "{seen}");
+        let decisions = seen["decisions"].as_array().expect("decisions");
+        assert_eq!(decisions.len(), 1, "{seen}");
+        let d = &decisions[0];
+        assert_eq!(d["decision"], "request-changes");
+        assert_eq!(d["reason"], "Add evidence for the licence.");
+        assert_eq!(d["reviewer"], "Dominique Reviewer");
+        assert_eq!(d["submission"], id);
+        assert_eq!(
+            d["verdicts"],
+            json!([{
+                "criterion": "licence",
+                "status": "partial",
+                "evidence": ["https://signal.org/legal/"],
+                "note_fr": "Le fichier de licence n'est pas lié.",
+                "note_en": "The licence file is not linked."
+            }])
+        );
+        let said: Vec<(&str, &str, &str)> = seen["comments"]
+            .as_array()
+            .expect("comments")
+            .iter()
+            .map(|c| {
+                assert!(c["created_at"].is_string(), "{c}");
+                (
+                    c["author"].as_str().unwrap_or_default(),
+                    c["role"].as_str().unwrap_or_default(),
+                    c["body"].as_str().unwrap_or_default(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            said,
+            [
+                (
+                    "Dominique Reviewer",
+                    "reviewer",
+                    "See the licence criterion."
+                ),
+                (
+                    "Camille Maintainer",
+                    "author",
+                    "The licence is linked in the new version."
+                ),
+            ],
+            "as {}",
+            who.role
+        );
+    }
     // The author pushes an update: a new commit on the same branch, back in the queue.
     let (status, updated) = maintainer
         .send(
@@ -729,6 +810,14 @@ async fn deleting_an_account_keeps_its_submissions_under_a_pseudonym() {
     assert_eq!(status, StatusCode::OK);
     assert_eq!(export["account"]["email"], "camille@project.example");
     assert_eq!(export["submissions"][0]["id"], id);
+    let (status, _) = maintainer
+        .send(
+            reqwest::Method::POST,
+            &reg.url(&format!("/api/v1/submissions/{id}/comments")),
+            Some(json!({"body": "Written before leaving."})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED);
     let (status, deleted) = maintainer
         .send(reqwest::Method::DELETE, &reg.url("/api/v1/me"), None)
         .await;
@@ -748,6 +837,11 @@ async fn deleting_an_account_keeps_its_submissions_under_a_pseudonym() {
         .await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(seen["author"], pseudonym);
+    // The comment stays, attributed to the pseudonym; the name is gone from the answer.
+    assert_eq!(seen["comments"][0]["author"], pseudonym, "{seen}");
+    assert_eq!(seen["comments"][0]["role"], "author");
+    assert_eq!(seen["comments"][0]["body"], "Written before leaving.");
+    assert!(!seen.to_string().contains("Camille"), "{seen}");
     let row = <floss_registry::db::entities::users::Entity as sea_orm::EntityTrait>::find_by_id(
         maintainer.id,
     )

@@ -68,6 +68,38 @@ impl SubmissionView {
     }
 }
 
+/// A comment on a submission, as its author and the reviewers see it.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CommentItem {
+    /// The name shown for who wrote it (a deleted account shows its pseudonym).
+    pub author: String,
+    /// `author` (the submission's author) or `reviewer`.
+    pub role: String,
+    pub body: String,
+    pub created_at: chrono::DateTime<chrono::Utc>,
+}
+
+impl From<sub::CommentView> for CommentItem {
+    fn from(c: sub::CommentView) -> CommentItem {
+        CommentItem {
+            author: c.author,
+            role: if c.is_reviewer { "reviewer" } else { "author" }.to_owned(),
+            body: c.body,
+            created_at: c.at,
+        }
+    }
+}
+
+/// One submission with its conversation, as its page shows it: the decisions taken on it
+/// (with reasons and per-criterion verdicts) and the comments, both oldest first.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SubmissionDetail {
+    #[serde(flatten)]
+    pub submission: SubmissionView,
+    pub decisions: Vec<review::PublicDecision>,
+    pub comments: Vec<CommentItem>,
+}
+
 /// The body of a submission: the entry file's text, as `floss-registry validate` reads it.
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct SubmissionBody {
@@ -114,19 +146,25 @@ pub async fn mine(
     Ok(Json(rows.iter().map(SubmissionView::new).collect()))
 }
 
-/// One submission (its author and reviewers only).
+/// One submission with its decisions and comments (its author and reviewers only).
 #[utoipa::path(get, path = "/api/v1/submissions/{id}", tag = "workflow",
     params(("id" = i64, Path)),
-    responses((status = 200, body = SubmissionView), (status = 401, body = ErrorBody),
+    responses((status = 200, body = SubmissionDetail), (status = 401, body = ErrorBody),
         (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
 pub async fn one(
     State(app): State<Arc<App>>,
     ApiUser(user): ApiUser,
     Path(id): Path<String>,
-) -> Result<Json<SubmissionView>, ApiError> {
+) -> Result<Json<SubmissionDetail>, ApiError> {
     let id = parse_id(&id)?;
     let s = sub::visible(&app, &user.actor, id).await?;
-    Ok(Json(SubmissionView::new(&s)))
+    let comments = sub::comments_of(&app, &s).await?;
+    let decisions = review::decisions_of(&app, s.id).await?;
+    Ok(Json(SubmissionDetail {
+        submission: SubmissionView::new(&s),
+        decisions,
+        comments: comments.into_iter().map(CommentItem::from).collect(),
+    }))
 }
 
 /// A new version of your submission (a new commit on its branch).
