@@ -141,7 +141,7 @@ email_domain = "cnil.example"
         users::Entity::find()
             .filter(users::Column::Provider.eq("github"))
             .filter(users::Column::Subject.eq(subject))
-            .one(&self.app.db)
+            .one(self.app.db().expect("database"))
             .await
             .expect("query")
     }

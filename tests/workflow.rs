@@ -787,6 +787,20 @@ async fn a_callback_with_a_tampered_state_is_refused() {
         .await
         .expect("callback");
     assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+    // A browser coming back the same way (the login is used up now) gets a page saying so in
+    // its language, with a way to start again; a tool gets the JSON error above.
+    let res = client
+        .get(callback.as_str())
+        .header("accept", "text/html,application/xhtml+xml,*/*;q=0.8")
+        .header("accept-language", "fr-FR,fr;q=0.9")
+        .send()
+        .await
+        .expect("callback");
+    assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+    let page = res.text().await.expect("page");
+    assert!(page.contains("<html lang=\"fr\">"), "{page}");
+    assert!(page.contains("La connexion n’a pas abouti"), "{page}");
+    assert!(page.contains("href=\"/fr/login\""), "{page}");
     let (status, _) = User {
         client,
         csrf: String::new(),

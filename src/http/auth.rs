@@ -96,13 +96,27 @@ async fn callback(
         }
         Err(e) => {
             tracing::info!(provider = %provider, error = %e, "login failed");
-            let mut res = ApiError::from_auth(&e).into_response();
+            // A person's browser lands here: it gets a page; a tool keeps the JSON error.
+            let api = ApiError::from_auth(&e);
+            let mut res = if wants_html(&headers) {
+                crate::http::web::error::login_failed(&headers, api.status(), api.to_string())
+            } else {
+                api.into_response()
+            };
             if let Ok(v) = HeaderValue::from_str(&c.clear(c.login_name())) {
                 res.headers_mut().append(header::SET_COOKIE, v);
             }
             Ok(res)
         }
     }
+}
+
+/// Whether the client asked for a web page (a browser's `Accept: text/html, ...`).
+fn wants_html(headers: &HeaderMap) -> bool {
+    headers
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|a| a.contains("text/html"))
 }
 
 async fn finish(

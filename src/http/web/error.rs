@@ -299,6 +299,53 @@ pub fn stray_not_found(headers: &axum::http::HeaderMap) -> Response {
     res
 }
 
+/// The page of a login that failed at the callback (cancelled at the provider, stale or
+/// tampered, provider unreachable), in the language the browser prefers; `detail` is the
+/// login's error, in English. The callback has no page context: it is not under `/{lang}/`.
+pub fn login_failed(
+    headers: &axum::http::HeaderMap,
+    status: StatusCode,
+    detail: String,
+) -> Response {
+    let accept = headers
+        .get(axum::http::header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    let lang = super::i18n::negotiate(accept);
+    let tr = Tr::new(lang);
+    let mut layout = Layout::minimal(lang, tr.t("error-login-title"));
+    layout.noindex = true;
+    let page = ErrorPage {
+        tr,
+        layout,
+        status: status.as_u16(),
+        heading: tr.t("error-login-title"),
+        message: tr.t("error-login-message"),
+        detail: Some(detail),
+        detail_lang: Lang::En.code(),
+        repost: None,
+        links: vec![
+            Link {
+                href: format!("/{}/login", lang.code()),
+                label: tr.t("error-link-login"),
+            },
+            Link {
+                href: format!("/{}/", lang.code()),
+                label: tr.t("error-link-home"),
+            },
+        ],
+    };
+    let mut res = match page.render() {
+        Ok(body) => super::html(status, body),
+        Err(_) => fallback(status),
+    };
+    res.headers_mut().insert(
+        axum::http::header::CONTENT_SECURITY_POLICY,
+        axum::http::HeaderValue::from_static(super::PAGE_CSP),
+    );
+    res
+}
+
 /// Last resort when even a template fails: a fixed bilingual page.
 fn fallback(status: StatusCode) -> Response {
     super::html(
