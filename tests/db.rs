@@ -10,7 +10,7 @@ use sea_orm::{
     ActiveModelTrait, ConnectionTrait, Database, DatabaseConnection, EntityTrait, ModelTrait, Set,
 };
 
-const TABLES: [&str; 9] = [
+const TABLES: [&str; 10] = [
     "registry_meta",
     "users",
     "sessions",
@@ -20,6 +20,7 @@ const TABLES: [&str; 9] = [
     "comments",
     "audit_log",
     "login_flows",
+    "api_tokens",
 ];
 
 /// A database of its own for one test, removed when dropped.
@@ -190,11 +191,8 @@ async fn rolling_back_removes_the_tables_and_migrating_again_restores_them() {
     t.user("github", "1").await.expect("a user before");
 
     let last = db::migrate_down(&t.conn, Some(1)).await.expect("down one");
-    assert_eq!(
-        last,
-        vec!["m20261122_000009_login_flows_and_audit_retention".to_owned()]
-    );
-    assert!(!t.existing_tables().await.contains(&"login_flows"));
+    assert_eq!(last, vec!["m20261122_000010_create_api_tokens".to_owned()]);
+    assert!(!t.existing_tables().await.contains(&"api_tokens"));
     let status = db::migrate_status(&t.conn).await.expect("status");
     assert_eq!(status.iter().filter(|m| !m.applied).count(), 1);
 

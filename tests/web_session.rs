@@ -817,6 +817,16 @@ async fn every_protected_page_and_form_answers_each_role_as_the_rules_say() {
             ),
             (
                 "POST",
+                "/fr/account/tokens".into(),
+                pairs(&[
+                    ("csrf", &me.csrf),
+                    ("token_name", "CI of my project"),
+                    ("token_days", "30"),
+                ]),
+                pick(true, Done(StatusCode::CREATED), false),
+            ),
+            (
+                "POST",
                 "/fr/account/delete".into(),
                 pairs(&[("csrf", &me.csrf), ("confirm", "yes")]),
                 pick(true, done, false),
@@ -992,4 +1002,78 @@ async fn a_registry_without_a_database_answers_503_pages_not_500s() {
         "the API keeps JSON errors: {}",
         r.body
     );
+}
+
+#[tokio::test]
+async fn a_person_makes_an_api_token_sees_it_once_and_revokes_it() {
+    let t = TestApp::new().await;
+    let sam = t.person("sam", Role::Submitter).await;
+    let rita = t.person("rita", Role::Submitter).await;
+    // Refused input comes back with an error next to its field, the rest kept.
+    let r = t
+        .post(
+            &sam,
+            "/en/account/tokens",
+            &pairs(&[
+                ("csrf", &sam.csrf),
+                ("token_name", "CI of Sam"),
+                ("token_days", "1000"),
+            ]),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    assert!(r.body.contains(r#"id="f-token-days-error""#), "{}", r.body);
+    assert!(r.body.contains(r#"value="CI of Sam""#), "{}", r.body);
+    let r = t
+        .post(
+            &sam,
+            "/en/account/tokens",
+            &pairs(&[
+                ("csrf", &sam.csrf),
+                ("token_name", "CI of Sam"),
+                ("token_days", "30"),
+            ]),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+    assert_eq!(r.header(header::CACHE_CONTROL), "no-store");
+    let at = r.body.find("frt_").expect("the token is shown");
+    let secret: String = r.body[at..].chars().take(68).collect();
+    assert!(
+        secret[4..].chars().all(|c| c.is_ascii_hexdigit()),
+        "{secret}"
+    );
+    // Shown once: the account page lists it by name only.
+    let r = t.get(&sam, "/en/account").await;
+    assert!(
+        r.body.contains("CI of Sam") && !r.body.contains(&secret),
+        "{}",
+        r.body
+    );
+    let id: i64 = r
+        .body
+        .split("/en/account/tokens/")
+        .nth(1)
+        .and_then(|rest| rest.split('/').next())
+        .and_then(|n| n.parse().ok())
+        .expect("a revoke form");
+    // Nobody else revokes it.
+    let r = t
+        .post(
+            &rita,
+            &format!("/en/account/tokens/{id}/revoke"),
+            &pairs(&[("csrf", &rita.csrf)]),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND, "{}", r.body);
+    let r = t
+        .post(
+            &sam,
+            &format!("/en/account/tokens/{id}/revoke"),
+            &pairs(&[("csrf", &sam.csrf)]),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let r = t.get(&sam, "/en/account").await;
+    assert!(!r.body.contains("CI of Sam"), "revoked tokens are gone");
 }

@@ -967,3 +967,120 @@ async fn the_pull_request_adapter_is_told_each_step_after_git() {
     decide(refused, "reject").await;
     assert_eq!(reg.forge.events_of(refused), [Event::Opened, Event::Closed]);
 }
+
+#[tokio::test]
+async fn a_tool_submits_with_an_api_token_that_opens_no_page_and_ends_when_revoked() {
+    use reqwest::Method;
+    let reg = Registry::start().await;
+    let maintainer = reg.log_in("maintainer").await;
+    let tokens_url = reg.url("/api/v1/me/tokens");
+    for (body, why) in [
+        (json!({"name": "  ", "days": 30}), "a name is required"),
+        (json!({"name": "CI", "days": 0}), "a lifetime of 0 days"),
+        (
+            json!({"name": "CI", "days": 367}),
+            "a lifetime over the maximum",
+        ),
+    ] {
+        let (status, answer) = maintainer.send(Method::POST, &tokens_url, Some(body)).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{why}: {answer}");
+    }
+    let (status, made) = maintainer
+        .send(
+            Method::POST,
+            &tokens_url,
+            Some(json!({"name": "CI of Tool App", "days": 30})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{made}");
+    let secret = made["token"].as_str().expect("token").to_owned();
+    assert!(secret.starts_with("frt_") && secret.len() == 68, "{secret}");
+    let (_, listed) = maintainer.send(Method::GET, &tokens_url, None).await;
+    assert_eq!(listed[0]["name"], "CI of Tool App", "{listed}");
+    assert!(
+        !listed.to_string().contains(&secret[4..]),
+        "the token is shown once, never listed"
+    );
+
+    // A tool: no cookie, no CSRF token, only the bearer token.
+    let tool = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("client");
+    let res = tool
+        .post(reg.url("/api/v1/submissions"))
+        .bearer_auth(&secret)
+        .json(&json!({"entry_toml": new_entry("tool-app", "Tool App")}))
+        .send()
+        .await
+        .expect("submit");
+    assert_eq!(res.status(), StatusCode::CREATED);
+    let created: Value = res.json().await.expect("json");
+    assert_eq!(created["slug"], "tool-app");
+    let me: Value = tool
+        .get(reg.url("/api/v1/me"))
+        .bearer_auth(&secret)
+        .send()
+        .await
+        .expect("me")
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(me["display_name"], "Camille Maintainer", "{me}");
+
+    // What a token may not do: make tokens, delete the account, open a web page.
+    let res = tool
+        .post(&tokens_url)
+        .bearer_auth(&secret)
+        .json(&json!({"name": "another"}))
+        .send()
+        .await
+        .expect("make");
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    let res = tool
+        .delete(reg.url("/api/v1/me"))
+        .bearer_auth(&secret)
+        .send()
+        .await
+        .expect("delete");
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    let res = tool
+        .get(reg.url("/en/account"))
+        .bearer_auth(&secret)
+        .send()
+        .await
+        .expect("page");
+    assert_eq!(res.status(), StatusCode::SEE_OTHER, "pages need a login");
+    // Credentials that do not hold are refused, never mistaken for anonymous reading.
+    for header in ["Basic bWU6cGFzcw==", "Bearer frt_0000", "Bearer "] {
+        let res = tool
+            .get(reg.url("/api/v1/me"))
+            .header("authorization", header)
+            .send()
+            .await
+            .expect("me");
+        assert_eq!(res.status(), StatusCode::UNAUTHORIZED, "{header}");
+    }
+
+    // Revoked from the session: the tool is refused at once.
+    let id = made["id"].as_i64().expect("id");
+    let (status, body) = maintainer
+        .send(Method::DELETE, &format!("{tokens_url}/{id}"), None)
+        .await;
+    assert_eq!(status, StatusCode::NO_CONTENT, "{body}");
+    let res = tool
+        .get(reg.url("/api/v1/me"))
+        .bearer_auth(&secret)
+        .send()
+        .await
+        .expect("me");
+    assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+    let (status, _) = maintainer
+        .send(Method::DELETE, &format!("{tokens_url}/{id}"), None)
+        .await;
+    assert_eq!(status, StatusCode::NOT_FOUND, "revoked already");
+    let (_, export) = maintainer
+        .send(Method::GET, &reg.url("/api/v1/me/export"), None)
+        .await;
+    assert_eq!(export["api_tokens"], json!([]), "{export}");
+}

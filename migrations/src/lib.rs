@@ -15,6 +15,7 @@ mod m20261122_000006_create_criterion_verdicts;
 mod m20261122_000007_create_comments;
 mod m20261122_000008_create_audit_log;
 mod m20261122_000009_login_flows_and_audit_retention;
+mod m20261122_000010_create_api_tokens;
 
 /// The ordered list of migrations the application applies at start-up.
 #[derive(Debug)]
@@ -33,6 +34,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000007_create_comments::Migration),
             Box::new(m20261122_000008_create_audit_log::Migration),
             Box::new(m20261122_000009_login_flows_and_audit_retention::Migration),
+            Box::new(m20261122_000010_create_api_tokens::Migration),
         ]
     }
 }

@@ -9,6 +9,7 @@
 
 pub mod provider;
 pub mod session;
+pub mod tokens;
 
 use chrono::Utc;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};

@@ -340,9 +340,21 @@ impl Providers {
             .await
             .map_err(|e| AuthError::Provider(format!("GitHub /user: {e}")))?;
         // Without the user:email scope granted this fails: log in without an address.
+        // Said in the log, without the address: the account then gets no reviewer role by
+        // e-mail domain, which would otherwise puzzle whoever configured one.
         let emails: Vec<Email> = match get("/user/emails").await {
-            Ok(r) if r.status().is_success() => r.json().await.unwrap_or_default(),
-            _ => Vec::new(),
+            Ok(r) if r.status().is_success() => r.json().await.unwrap_or_else(|e| {
+                tracing::warn!(error = %e, "GitHub /user/emails: unreadable answer; login without an address");
+                Vec::new()
+            }),
+            Ok(r) => {
+                tracing::info!(status = %r.status(), "GitHub /user/emails refused (user:email scope not granted?); login without an address");
+                Vec::new()
+            }
+            Err(e) => {
+                tracing::warn!(error = %e, "GitHub /user/emails unreachable; login without an address");
+                Vec::new()
+            }
         };
         let primary = emails.into_iter().find(|e| e.primary && e.verified);
         Ok(Identity {

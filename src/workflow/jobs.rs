@@ -36,6 +36,7 @@ pub fn spawn(app: Arc<App>) {
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct RunReport {
     pub purged_sessions: u64,
+    pub purged_tokens: u64,
     pub purged_audit_records: u64,
     pub written_to_git: usize,
     pub expired: Vec<String>,
@@ -52,6 +53,10 @@ pub async fn run_once(app: &Arc<App>) -> RunReport {
         Ok(n) => report.purged_sessions = n,
         Err(e) => tracing::warn!(error = %e, "purge of expired sessions failed"),
     }
+    match crate::auth::tokens::purge_expired(db).await {
+        Ok(n) => report.purged_tokens = n,
+        Err(e) => tracing::warn!(error = %e, "purge of expired API tokens failed"),
+    }
     match purge_audit_log(app).await {
         Ok(n) => report.purged_audit_records = n,
         Err(e) => tracing::warn!(error = %e, "purge of the audit log failed"),
@@ -67,6 +72,7 @@ pub async fn run_once(app: &Arc<App>) -> RunReport {
     if report != RunReport::default() {
         tracing::info!(
             purged_sessions = report.purged_sessions,
+            purged_tokens = report.purged_tokens,
             purged_audit_records = report.purged_audit_records,
             written_to_git = report.written_to_git,
             expired = report.expired.len(),

@@ -15,6 +15,7 @@ pub mod jobs;
 pub mod privacy;
 pub mod review;
 pub mod submissions;
+pub mod tokens;
 
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};

@@ -15,7 +15,9 @@ use serde_json::json;
 use super::{Actor, WorkflowError, pseudonym};
 use crate::app::App;
 use crate::db::audit;
-use crate::db::entities::{audit_log, comments, review_decisions, sessions, submissions, users};
+use crate::db::entities::{
+    api_tokens, audit_log, comments, review_decisions, sessions, submissions, users,
+};
 
 /// Everything the database holds about the actor, as one JSON document.
 pub async fn export(app: &App, actor: &Actor) -> Result<serde_json::Value, WorkflowError> {
@@ -27,6 +29,7 @@ pub async fn export(app: &App, actor: &Actor) -> Result<serde_json::Value, Workf
         .filter(sessions::Column::UserId.eq(actor.id))
         .all(app.db()?)
         .await?;
+    let tokens = crate::auth::tokens::list(app.db()?, actor.id).await?;
     let subs = submissions::Entity::find()
         .filter(submissions::Column::AuthorId.eq(actor.id))
         .order_by_asc(submissions::Column::Id)
@@ -67,6 +70,13 @@ pub async fn export(app: &App, actor: &Actor) -> Result<serde_json::Value, Workf
             "expires_at": s.expires_at,
             "last_seen_at": s.last_seen_at,
         })).collect::<Vec<_>>(),
+        "api_tokens": tokens.iter().map(|t| json!({
+            "id": t.id,
+            "name": t.name,
+            "created_at": t.created_at,
+            "expires_at": t.expires_at,
+            "last_used_at": t.last_used_at,
+        })).collect::<Vec<_>>(),
         "submissions": subs.iter().map(|s| json!({
             "id": s.id,
             "slug": s.slug,
@@ -96,8 +106,8 @@ pub async fn export(app: &App, actor: &Actor) -> Result<serde_json::Value, Workf
     }))
 }
 
-/// Deletes the actor's account (pseudonymisation, see the module documentation) and ends
-/// every session of it. Returns the pseudonym now shown.
+/// Deletes the actor's account (pseudonymisation, see the module documentation), ends
+/// every session of it and deletes its API tokens. Returns the pseudonym now shown.
 pub async fn delete_account(app: &App, actor: &Actor) -> Result<String, WorkflowError> {
     let txn = app.db()?.begin().await?;
     let user = users::Entity::find_by_id(actor.id)
@@ -119,6 +129,10 @@ pub async fn delete_account(app: &App, actor: &Actor) -> Result<String, Workflow
     active.update(&txn).await?;
     sessions::Entity::delete_many()
         .filter(sessions::Column::UserId.eq(actor.id))
+        .exec(&txn)
+        .await?;
+    api_tokens::Entity::delete_many()
+        .filter(api_tokens::Column::UserId.eq(actor.id))
         .exec(&txn)
         .await?;
     audit::record(

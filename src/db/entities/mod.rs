@@ -4,6 +4,7 @@
 //! Columns documented as "JSON text" are stored as `TEXT` and (de)serialised by the caller
 //! with serde_json, so both backends store the same bytes.
 
+pub mod api_tokens;
 pub mod audit_log;
 pub mod comments;
 pub mod criterion_verdicts;
@@ -13,6 +14,7 @@ pub mod sessions;
 pub mod submissions;
 pub mod users;
 
+pub use api_tokens::Entity as ApiTokens;
 pub use audit_log::Entity as AuditLog;
 pub use comments::Entity as Comments;
 pub use criterion_verdicts::Entity as CriterionVerdicts;

@@ -69,6 +69,8 @@ pub fn router(app: Arc<App>) -> (Router, utoipa::openapi::OpenApi) {
         .routes(routes!(workflow::decisions))
         .routes(routes!(workflow::me, workflow::delete_me))
         .routes(routes!(workflow::export))
+        .routes(routes!(workflow::tokens, workflow::make_token))
+        .routes(routes!(workflow::revoke_token))
         .split_for_parts();
     openapi.merge(flow_api);
     openapi.paths.paths.insert(

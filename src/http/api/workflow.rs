@@ -1,7 +1,9 @@
 //! The workflow API: submissions (`/api/v1/submissions`), the review queue and decisions,
-//! the public record of decisions, and one's own account (`/api/v1/me`). Writing needs a
-//! session cookie and the session's CSRF token in `X-CSRF-Token` (given by `GET /api/v1/me`);
-//! answers are never cached.
+//! the public record of decisions, and one's own account (`/api/v1/me`, its API tokens).
+//! A request proves who sends it with a session cookie, whose writing requests carry the
+//! session's CSRF token in `X-CSRF-Token` (given by `GET /api/v1/me`), or with a personal
+//! API token (`Authorization: Bearer frt_...`, for tools; no CSRF token then). Answers are
+//! never cached.
 
 use std::sync::Arc;
 
@@ -378,7 +380,7 @@ pub async fn me(ApiUser(user): ApiUser) -> Json<Me> {
     Json(Me {
         id: user.actor.id,
         display_name: user.actor.display_name.clone(),
-        provider: user.live.user.provider.clone(),
+        provider: user.user.provider.clone(),
         role: user.role.to_value(),
         csrf_token: user.csrf().to_owned(),
     })
@@ -405,10 +407,116 @@ pub async fn delete_me(
     headers: HeaderMap,
 ) -> Result<Json<serde_json::Value>, ApiError> {
     require_csrf(&user, &headers)?;
+    if user.by_token() {
+        return Err(ApiError::Forbidden(
+            "an API token cannot delete the account: log in and delete it on your account page"
+                .into(),
+        ));
+    }
     let pseudonym = privacy::delete_account(&app, &user.actor).await?;
     Ok(Json(
         serde_json::json!({"deleted": true, "pseudonym": pseudonym}),
     ))
+}
+
+/// One of your API tokens (never the token itself, which is shown once).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct TokenView {
+    pub id: i64,
+    pub name: String,
+    pub created_at: chrono::DateTime<chrono::Utc>,
+    pub expires_at: chrono::DateTime<chrono::Utc>,
+    pub last_used_at: Option<chrono::DateTime<chrono::Utc>>,
+}
+
+impl TokenView {
+    fn new(t: &crate::db::entities::api_tokens::Model) -> TokenView {
+        TokenView {
+            id: t.id,
+            name: t.name.clone(),
+            created_at: t.created_at,
+            expires_at: t.expires_at,
+            last_used_at: t.last_used_at,
+        }
+    }
+}
+
+/// A token just made: `token` is shown this once; send it as `Authorization: Bearer`.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct NewToken {
+    pub token: String,
+    #[serde(flatten)]
+    pub about: TokenView,
+}
+
+/// What a new token is called and how long it lives.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TokenBody {
+    /// What will use it, e.g. "CI of my project" (1 to 80 characters).
+    pub name: String,
+    /// Days it lives, 1 to 366 (default 90).
+    pub days: Option<u32>,
+}
+
+/// Your API tokens, newest first.
+#[utoipa::path(get, path = "/api/v1/me/tokens", tag = "workflow",
+    responses((status = 200, body = Vec<TokenView>), (status = 401, body = ErrorBody)))]
+pub async fn tokens(
+    State(app): State<Arc<App>>,
+    ApiUser(user): ApiUser,
+) -> Result<Json<Vec<TokenView>>, ApiError> {
+    let list = crate::workflow::tokens::list(&app, &user.actor).await?;
+    Ok(Json(list.iter().map(TokenView::new).collect()))
+}
+
+/// Makes an API token (needs a login session, not a token).
+#[utoipa::path(post, path = "/api/v1/me/tokens", tag = "workflow",
+    request_body = TokenBody,
+    params(("X-CSRF-Token" = String, Header)),
+    responses((status = 201, body = NewToken), (status = 401, body = ErrorBody),
+        (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn make_token(
+    State(app): State<Arc<App>>,
+    ApiUser(user): ApiUser,
+    headers: HeaderMap,
+    body: Result<Json<TokenBody>, axum::extract::rejection::JsonRejection>,
+) -> Result<Response, ApiError> {
+    require_csrf(&user, &headers)?;
+    let Json(body) = body.map_err(|e| ApiError::bad_request("invalid-body", e.body_text()))?;
+    let minted = crate::workflow::tokens::make(
+        &app,
+        &user.actor,
+        user.by_token(),
+        &body.name,
+        body.days.unwrap_or(90),
+    )
+    .await?;
+    Ok((
+        axum::http::StatusCode::CREATED,
+        Json(NewToken {
+            token: minted.secret,
+            about: TokenView::new(&minted.token),
+        }),
+    )
+        .into_response())
+}
+
+/// Revokes one of your API tokens.
+#[utoipa::path(delete, path = "/api/v1/me/tokens/{id}", tag = "workflow",
+    params(("id" = i64, Path), ("X-CSRF-Token" = String, Header)),
+    responses((status = 204, description = "revoked"), (status = 401, body = ErrorBody),
+        (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+pub async fn revoke_token(
+    State(app): State<Arc<App>>,
+    ApiUser(user): ApiUser,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+) -> Result<axum::http::StatusCode, ApiError> {
+    require_csrf(&user, &headers)?;
+    let id = parse_id(&id)?;
+    crate::workflow::tokens::revoke(&app, &user.actor, id).await?;
+    Ok(axum::http::StatusCode::NO_CONTENT)
 }
 
 fn parse_id(text: &str) -> Result<i64, ApiError> {

@@ -123,6 +123,11 @@ fn lang_router(lang: Lang, app: &Arc<App>) -> Router<Arc<App>> {
         .route(&at("/account"), get(account::page))
         .route(&at("/account/export.json"), get(account::export))
         .route(&at("/account/delete"), post(account::delete))
+        .route(&at("/account/tokens"), post(account::make_token))
+        .route(
+            &at("/account/tokens/{id}/revoke"),
+            post(account::revoke_token),
+        )
         .route(&at("/admin"), get(admin::page))
         .route(&at("/admin/role"), post(admin::set_role))
         .layer(axum::middleware::from_fn(crate::http::middleware::no_store));

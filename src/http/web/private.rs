@@ -80,7 +80,11 @@ impl FromRequest<Arc<App>> for Posted {
 /// there (the actions of a submission, the account and the administration have no page of
 /// their own).
 fn form_page(action: &str) -> &str {
-    ["/comments", "/withdraw", "/decision", "/delete", "/role"]
+    if let Some((account, _)) = action.split_once("/account/") {
+        // `/{lang}/account/delete`, `/tokens`, `/tokens/{id}/revoke`: the account page.
+        return &action[..account.len() + "/account".len()];
+    }
+    ["/comments", "/withdraw", "/decision", "/role"]
         .into_iter()
         .find_map(|tail| action.strip_suffix(tail))
         .unwrap_or(action)
