@@ -663,6 +663,16 @@ fn a_date_in_the_future_is_rejected() {
 }
 
 #[test]
+fn a_quoted_date_is_accepted_with_a_warning_to_write_it_as_a_date() {
+    let (report, text) = check(|e| e.set("added", "\"2026-11-01\""));
+    assert!(report.error_codes().is_empty(), "{}", report.explain());
+    let d = report.single(codes::QUOTED_DATE);
+    assert_eq!(at(d), position_of(&text, "\"2026-11-01\""));
+    assert!(d.message.contains("`added` is a quoted string"), "{d:?}");
+    assert!(hint(d).contains("`2026-11-01`"), "{d:?}");
+}
+
+#[test]
 fn tomorrow_is_accepted_for_contributors_east_of_utc_by_load() {
     // `load` allows one day of slack over today's UTC date.
     let tree = DataTree::seed_subset();

@@ -156,6 +156,14 @@ impl FileCheck<'_> {
     }
 
     fn date(&mut self, pointer: &str, date: NaiveDate, latest: NaiveDate) {
+        if matches!(self.doc.value(pointer), Some(toml::de::DeValue::String(_))) {
+            self.warning(
+                codes::QUOTED_DATE,
+                pointer,
+                format!("{} is a quoted string, not a TOML date", describe(pointer)),
+                format!("write the date without quotes: `{date}`"),
+            );
+        }
         if date > latest {
             self.error(
                 codes::FUTURE_DATE,

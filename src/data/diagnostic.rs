@@ -30,6 +30,7 @@ pub mod codes {
     pub const INVALID_ID: &str = "invalid-id";
     pub const INVALID_DATE: &str = "invalid-date";
     pub const FUTURE_DATE: &str = "future-date";
+    pub const QUOTED_DATE: &str = "quoted-date";
     pub const EMPTY_TEXT: &str = "empty-text";
     pub const TEXT_TOO_LONG: &str = "text-too-long";
     pub const TOO_MANY_ITEMS: &str = "too-many-items";
