@@ -625,6 +625,36 @@ async fn every_route_enforces_its_authorization_rule() {
         ),
         (
             M::POST,
+            "/api/v1/submissions".into(),
+            Some(json!({"entry_toml": new_entry("matrix-new", "Matrix New")})),
+            [401, 201, 201, 201],
+        ),
+        (
+            M::PUT,
+            sub.clone(),
+            Some(json!({"entry_toml": new_entry("matrix-app", "Matrix App") + "\n# v2\n"})),
+            [401, 200, 403, 403],
+        ),
+        (
+            M::GET,
+            "/api/v1/me/tokens".into(),
+            None,
+            [401, 200, 200, 200],
+        ),
+        (
+            M::POST,
+            "/api/v1/me/tokens".into(),
+            Some(json!({"name": "matrix", "days": 1})),
+            [401, 201, 201, 201],
+        ),
+        (
+            M::DELETE,
+            "/api/v1/me/tokens/999999".into(),
+            None,
+            [401, 404, 404, 404],
+        ),
+        (
+            M::POST,
             format!("{sub}/comments"),
             Some(json!({"body": "hello"})),
             [401, 201, 201, 201],
@@ -652,6 +682,11 @@ async fn every_route_enforces_its_authorization_rule() {
             );
         }
     }
+    // Deleting an account needs one (the deletion itself is tested on its own).
+    let (status, _) = anonymous
+        .send(M::DELETE, &reg.url("/api/v1/me"), None)
+        .await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
     // Someone else's submission: another submitter may not see it.
     let (_, other) = submit(&reviewer, &reg, &new_entry("other-app", "Other App")).await;
     let other_id = other["id"].as_i64().expect("id");
