@@ -53,6 +53,35 @@ pub enum Kind {
     Cli,
 }
 
+impl Kind {
+    /// Every kind, in the order forms list them.
+    pub const ALL: [Kind; 6] = [
+        Kind::Desktop,
+        Kind::Mobile,
+        Kind::Web,
+        Kind::Server,
+        Kind::BrowserExtension,
+        Kind::Cli,
+    ];
+
+    /// The id written in entry files (`browser-extension`).
+    pub fn id(self) -> &'static str {
+        match self {
+            Kind::Desktop => "desktop",
+            Kind::Mobile => "mobile",
+            Kind::Web => "web",
+            Kind::Server => "server",
+            Kind::BrowserExtension => "browser-extension",
+            Kind::Cli => "cli",
+        }
+    }
+
+    /// The kind an id names, if any.
+    pub fn from_id(id: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.id() == id)
+    }
+}
+
 /// Where the software runs.
 #[derive(
     Debug,
@@ -329,5 +358,20 @@ impl Entry {
             .chain(reviewed)
             .max()
             .unwrap_or(self.added)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Kind;
+
+    #[test]
+    fn a_kind_id_is_what_entry_files_write() {
+        for kind in Kind::ALL {
+            let written = serde_json::to_value(kind).expect("serialises");
+            assert_eq!(written.as_str(), Some(kind.id()));
+            assert_eq!(Kind::from_id(kind.id()), Some(kind));
+        }
+        assert_eq!(Kind::from_id("toaster"), None);
     }
 }

@@ -28,7 +28,8 @@ pub struct ReviewBlock {
     pub note_en: Option<String>,
 }
 
-fn date(d: NaiveDate) -> Item {
+/// A TOML date item (`2026-11-22`, unquoted).
+pub(super) fn date(d: NaiveDate) -> Item {
     let month = u8::try_from(d.month()).unwrap_or(1);
     let day = u8::try_from(d.day()).unwrap_or(1);
     let year = u16::try_from(d.year()).unwrap_or(1970);

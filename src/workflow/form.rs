@@ -11,16 +11,6 @@ use crate::model::{Entry, Kind, Status};
 
 use super::StoredDiagnostic;
 
-/// The kinds of software, in the order the form lists them.
-pub const KINDS: [&str; 6] = [
-    "desktop",
-    "mobile",
-    "web",
-    "server",
-    "browser-extension",
-    "cli",
-];
-
 /// One criterion's part of the form.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct AssessmentFields {
@@ -64,15 +54,10 @@ impl EntryForm {
 
     /// The form pre-filled from an entry of the catalogue (a change).
     pub fn from_entry(e: &Entry) -> EntryForm {
-        let id = |v: serde_json::Value| v.as_str().unwrap_or_default().to_owned();
         EntryForm {
             slug: e.slug.clone(),
             name: e.name.clone(),
-            kinds: e
-                .kinds
-                .iter()
-                .map(|k| id(serde_json::to_value(k).unwrap_or_default()))
-                .collect(),
+            kinds: e.kinds.iter().map(|k| k.id().to_owned()).collect(),
             homepage: e.homepage.clone(),
             repository: e.repository.clone(),
             license: e.license.clone(),
@@ -173,10 +158,7 @@ impl EntryForm {
 
     /// The kinds chosen, as the model knows them (unknown ones are left to the validator).
     fn model_kinds(&self) -> Vec<Kind> {
-        self.kinds
-            .iter()
-            .filter_map(|k| serde_json::from_value(serde_json::Value::String(k.clone())).ok())
-            .collect()
+        self.kinds.iter().filter_map(|k| Kind::from_id(k)).collect()
     }
 
     /// The evidence URLs typed, one per line.
@@ -271,7 +253,7 @@ impl EntryForm {
             ("repository", &self.repository),
             ("license", &self.license),
         ] {
-            set_str(root, key, new);
+            set_str_like(root, key, new);
         }
         for (key, new) in [
             ("kinds", &self.kinds),
@@ -279,7 +261,7 @@ impl EntryForm {
             ("platforms", &self.platforms),
             ("replaces", &self.replaces),
         ] {
-            set_list(root, key, new);
+            set_list_like(root, key, new);
         }
         if root.get("self_hostable").and_then(Item::as_bool) != Some(self.self_hostable) {
             root.insert("self_hostable", value(self.self_hostable));
@@ -341,7 +323,7 @@ impl EntryForm {
                 if status == Status::Unknown.id() {
                     t.remove("assessed");
                 } else {
-                    t.insert("assessed", value(date_value(today)));
+                    t.insert("assessed", super::edit::date(today));
                 }
             }
             if evidence.is_empty() {
@@ -390,32 +372,11 @@ fn is_date(s: &str) -> bool {
     chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").is_ok()
 }
 
-fn date_value(d: chrono::NaiveDate) -> toml_edit::Datetime {
-    use chrono::Datelike as _;
-    toml_edit::Datetime {
-        date: Some(toml_edit::Date {
-            year: u16::try_from(d.year()).unwrap_or(1970),
-            month: u8::try_from(d.month()).unwrap_or(1),
-            day: u8::try_from(d.day()).unwrap_or(1),
-        }),
-        time: None,
-        offset: None,
-    }
-}
-
-fn set_str(t: &mut Table, key: &str, new: &str) {
-    set_str_like(t, key, new);
-}
-
 /// Sets a string value unless it already has it (its layout then stays untouched).
 fn set_str_like(t: &mut dyn TableLike, key: &str, new: &str) {
     if t.get(key).and_then(Item::as_str) != Some(new) {
         t.insert(key, value(new));
     }
-}
-
-fn set_list(t: &mut Table, key: &str, new: &[String]) {
-    set_list_like(t, key, new);
 }
 
 /// Sets a list of strings unless it already holds exactly these.

@@ -262,11 +262,7 @@ pub fn panic_page(lang: Lang) -> Response {
 /// in the language the browser prefers; for the router's fallback, which has no page
 /// context. The API keeps its JSON 404.
 pub fn stray_not_found(headers: &axum::http::HeaderMap) -> Response {
-    let accept = headers
-        .get(axum::http::header::ACCEPT_LANGUAGE)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default();
-    let lang = super::i18n::negotiate(accept);
+    let lang = preferred_lang(headers);
     let tr = Tr::new(lang);
     let page = ErrorPage {
         tr,
@@ -288,15 +284,7 @@ pub fn stray_not_found(headers: &axum::http::HeaderMap) -> Response {
             },
         ],
     };
-    let mut res = match page.render() {
-        Ok(body) => super::html(StatusCode::NOT_FOUND, body),
-        Err(_) => fallback(StatusCode::NOT_FOUND),
-    };
-    res.headers_mut().insert(
-        axum::http::header::CONTENT_SECURITY_POLICY,
-        axum::http::HeaderValue::from_static(super::PAGE_CSP),
-    );
-    res
+    standalone(&page, StatusCode::NOT_FOUND)
 }
 
 /// The page of a login that failed at the callback (cancelled at the provider, stale or
@@ -307,11 +295,7 @@ pub fn login_failed(
     status: StatusCode,
     detail: String,
 ) -> Response {
-    let accept = headers
-        .get(axum::http::header::ACCEPT_LANGUAGE)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default();
-    let lang = super::i18n::negotiate(accept);
+    let lang = preferred_lang(headers);
     let tr = Tr::new(lang);
     let mut layout = Layout::minimal(lang, tr.t("error-login-title"));
     layout.noindex = true;
@@ -335,6 +319,21 @@ pub fn login_failed(
             },
         ],
     };
+    standalone(&page, status)
+}
+
+/// The language a request's `Accept-Language` prefers, for pages outside `/{lang}/`.
+fn preferred_lang(headers: &axum::http::HeaderMap) -> Lang {
+    let accept = headers
+        .get(axum::http::header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    super::i18n::negotiate(accept)
+}
+
+/// An error page answered outside the page router (which adds the site's headers), with the
+/// pages' content security policy.
+fn standalone(page: &ErrorPage, status: StatusCode) -> Response {
     let mut res = match page.render() {
         Ok(body) => super::html(status, body),
         Err(_) => fallback(status),

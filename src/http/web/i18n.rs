@@ -220,16 +220,11 @@ mod tests {
         wanted.extend(Axis::ALL.iter().map(|a| format!("axis-{}", a.id())));
         wanted.extend(Sort::ALL.iter().map(|s| format!("sort-{}", s.as_str())));
         wanted.extend((1..=12).map(|m| format!("month-{m}")));
-        for kind in [
-            "desktop",
-            "mobile",
-            "web",
-            "server",
-            "browser-extension",
-            "cli",
-        ] {
-            wanted.push(format!("kind-{kind}"));
-        }
+        wanted.extend(
+            crate::model::Kind::ALL
+                .iter()
+                .map(|k| format!("kind-{}", k.id())),
+        );
         for lang in Lang::ALL {
             let have = ftl(lang);
             let missing: Vec<&String> = wanted.iter().filter(|k| !have.contains(*k)).collect();

@@ -74,9 +74,7 @@ fn applicant(text: &str) -> Applicant {
         .map(|a| {
             a.iter()
                 .filter_map(toml::Value::as_str)
-                .filter_map(|k| {
-                    serde_json::from_value(serde_json::Value::String(k.to_owned())).ok()
-                })
+                .filter_map(Kind::from_id)
                 .collect()
         })
         .unwrap_or_default();

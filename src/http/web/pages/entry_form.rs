@@ -15,7 +15,7 @@ use crate::http::web::markdown;
 use crate::http::web::view;
 use crate::model::{Axis, Kind, Level, Platform, Status};
 use crate::workflow::StoredDiagnostic;
-use crate::workflow::form::{self, EntryForm, KINDS};
+use crate::workflow::form::{self, EntryForm};
 
 /// A diagnostic shown next to its field.
 #[derive(Debug, Clone)]
@@ -216,10 +216,6 @@ pub fn field_id(name: &str) -> String {
     format!("f-{}", name.replace(['.', '_'], "-"))
 }
 
-fn kind_of(id: &str) -> Option<Kind> {
-    serde_json::from_value(serde_json::Value::String(id.to_owned())).ok()
-}
-
 /// The kinds a criterion applies to, as text.
 pub fn applies_to(tr: Tr, c: &crate::model::Criterion) -> String {
     super::criteria::applies_to_text(tr, c)
@@ -328,11 +324,12 @@ pub fn build(
         legend: tr.t("entry-kinds"),
         hint: Some(tr.t("form-kinds-hint")),
         required: true,
-        choices: KINDS
+        choices: Kind::ALL
             .iter()
+            .map(|k| k.id())
             .map(|k| Choice {
                 id: field_id(&format!("kinds.{k}")),
-                value: (*k).to_owned(),
+                value: k.to_owned(),
                 label: tr.t(&format!("kind-{k}")),
                 checked: checked(&f.kinds, k),
             })
@@ -449,7 +446,7 @@ pub fn build(
         field.errors = take(&field.name);
     }
 
-    let chosen_kinds: Vec<Kind> = f.kinds.iter().filter_map(|k| kind_of(k)).collect();
+    let chosen_kinds: Vec<Kind> = f.kinds.iter().filter_map(|k| Kind::from_id(k)).collect();
     let axes: Vec<AxisFields> = ordered_criteria(snapshot, lang)
         .into_iter()
         .map(|(axis, list)| AxisFields {
