@@ -29,8 +29,8 @@ use std::time::{Duration, Instant};
 use anyhow::{Context as _, bail, ensure};
 use clap::{Parser, Subcommand};
 use floss_registry::data::{Catalogue, load, parse_entry_text};
-use floss_registry::indexing::{IndexOutcome, sync_index};
 use floss_registry::model::Lang;
+use floss_registry::search::sync::{IndexOutcome, open_and_sync as sync_index};
 use floss_registry::search::{Filters, MAX_PER_PAGE, SearchIndex, SearchRequest};
 use rayon::prelude::*;
 use rusqlite::{Connection, params};
@@ -139,7 +139,7 @@ fn index_dir(state: &Path) -> PathBuf {
 }
 
 fn remove_index(state: &Path) -> anyhow::Result<()> {
-    for path in [index_dir(state), state.join("index-manifest.json")] {
+    for path in [index_dir(state)] {
         if path.is_dir() {
             std::fs::remove_dir_all(&path)?;
         } else if path.exists() {

@@ -1,97 +1,33 @@
-//! The running registry: configuration, the current catalogue snapshot, the search index,
-//! the workflow database, the data repository and the login providers, shared by every
-//! request as `State<Arc<App>>`.
+//! The running registry, as every request sees it (`State<Arc<App>>`): the configuration, the
+//! served catalogue ([`crate::catalogue::Live`]), the review workflow's context
+//! ([`crate::workflow::Context`]), the login providers and the HTTP metrics. It assembles
+//! the parts at start-up; the rules live in the parts.
 
-use std::collections::BTreeMap;
 use std::path::PathBuf;
-use std::sync::{Arc, RwLock};
+use std::sync::Arc;
 
 use sea_orm::DatabaseConnection;
 
 use crate::auth::Providers;
+use crate::catalogue::{Live, Snapshot};
 use crate::config::Config;
-use crate::data::{Catalogue, Report};
 use crate::db::DbError;
 use crate::git::DataRepo;
-use crate::indexing::{IndexOutcome, sync_index};
-use crate::model::{GradeBreakdown, grade_entry};
 use crate::search::SearchIndex;
-
-/// The catalogue as served: valid entries, their grades, and where they came from.
-#[derive(Debug)]
-pub struct Snapshot {
-    pub catalogue: Catalogue,
-    pub grades: BTreeMap<String, GradeBreakdown>,
-    /// Content fingerprint of the valid catalogue (what the index records).
-    pub fingerprint: String,
-    /// The git commit the data was read from, when the data directory is in git.
-    pub data_commit: Option<String>,
-    /// Entry files left out because of errors.
-    pub invalid_entries: usize,
-    pub errors: usize,
-}
-
-impl Snapshot {
-    pub fn new(catalogue: Catalogue, report: &Report, data_commit: Option<String>) -> Snapshot {
-        let grades = catalogue
-            .entries
-            .iter()
-            .map(|(slug, e)| (slug.clone(), grade_entry(e, &catalogue.criteria)))
-            .collect();
-        let invalid_entries = {
-            let mut files: Vec<&str> = report
-                .diagnostics
-                .iter()
-                .filter(|d| d.is_error() && d.file.starts_with("entries/"))
-                .map(|d| d.file.as_str())
-                .collect();
-            files.dedup();
-            files.len()
-        };
-        Snapshot {
-            fingerprint: catalogue.fingerprint(),
-            grades,
-            catalogue,
-            data_commit,
-            invalid_entries,
-            errors: report.errors(),
-        }
-    }
-}
-
-/// Loads a data directory into a snapshot, logging the files skipped. Blocking.
-fn load_snapshot(dir: &std::path::Path) -> Result<Snapshot, StartError> {
-    let loaded = crate::data::load(dir)?;
-    for d in loaded.report.diagnostics.iter().filter(|d| d.is_error()) {
-        let line = d.location.as_ref().map_or(0, |l| l.line);
-        tracing::warn!(file = %d.file, line, code = d.code, message = %d.message, "data problem: file skipped");
-    }
-    let data_commit = crate::git::data_commit(dir);
-    Ok(Snapshot::new(loaded.catalogue, &loaded.report, data_commit))
-}
+use crate::search::sync::{IndexOutcome, open_and_sync};
+use crate::workflow::context::{Context, Settings};
 
 /// Everything a request handler may need.
 #[derive(Debug)]
 pub struct App {
     pub config: Config,
-    snapshot: RwLock<Arc<Snapshot>>,
-    pub index: SearchIndex,
+    /// The served catalogue and its search index.
+    pub catalogue: Arc<Live>,
+    /// What the review workflow works with (database, data repository, forge).
+    pub workflow: Context,
     pub metrics: crate::http::metrics::Metrics,
     pub started: std::time::Instant,
-    /// Workflow state; absent in read-only assemblies ([`App::from_parts`]), where workflow
-    /// routes answer 503 and reading goes on. Reached through [`App::db`].
-    db: Option<DatabaseConnection>,
-    /// The data repository submissions and approvals write to; `None` when git could not be
-    /// opened (writing then keeps submissions as `pending-git`). Blocking, and serialising its
-    /// own writes: call it through `workflow::with_repo`.
-    pub repo: Option<Arc<DataRepo>>,
-    /// Where the catalogue is read from (the repository's working tree when there is one).
-    pub data_dir: PathBuf,
     pub providers: Providers,
-    /// Where submissions' pull requests live ([`crate::workflow::forge::Local`] by default).
-    pub pull_requests: Arc<dyn crate::workflow::forge::PullRequests>,
-    /// Serialises reloads of the catalogue after approvals.
-    reload: tokio::sync::Mutex<()>,
 }
 
 /// Why the registry could not start.
@@ -123,9 +59,10 @@ impl App {
             tokio::task::spawn_blocking(move || App::load_blocking(&cfg))
                 .await
                 .map_err(|e| StartError::Task(e.to_string()))??;
-        let mut app = App::from_parts(config, snapshot, index).with_db(db);
-        app.repo = repo.map(Arc::new);
-        app.data_dir = data_dir;
+        let mut app = App::assemble(config, snapshot, index, data_dir).with_db(db);
+        if let Some(repo) = repo {
+            app.workflow = app.workflow.with_repo(Arc::new(repo));
+        }
         Ok(app)
     }
 
@@ -143,9 +80,12 @@ impl App {
         let data_dir = repo
             .as_ref()
             .map_or_else(|| config.data_dir.clone(), |r| r.workdir().to_path_buf());
-        let snapshot = load_snapshot(&data_dir)?;
+        let snapshot = Snapshot::load(&data_dir).map_err(|e| match e {
+            crate::catalogue::CatalogueError::Data(e) => StartError::Data(e),
+            other => StartError::Task(other.to_string()),
+        })?;
         let (index, outcome) =
-            sync_index(&config.index_dir(), &snapshot.catalogue, false, &|_, _| {})?;
+            open_and_sync(&config.index_dir(), &snapshot.catalogue, false, &|_, _| {})?;
         match &outcome {
             IndexOutcome::Reused => tracing::info!("search index is current"),
             other => tracing::info!(outcome = %other, "search index synced"),
@@ -160,91 +100,33 @@ impl App {
         Ok((repo, data_dir, snapshot, index))
     }
 
-    /// Reads the catalogue again (after an approval or an expiry merged into the data
-    /// repository), updates the index incrementally and swaps the snapshot: the change is
-    /// searchable when this returns.
-    pub async fn reload(self: &Arc<Self>) -> Result<(), StartError> {
-        let _one_at_a_time = self.reload.lock().await;
-        let app = Arc::clone(self);
-        tokio::task::spawn_blocking(move || app.reload_blocking())
-            .await
-            .map_err(|e| StartError::Task(e.to_string()))?
-    }
-
-    fn reload_blocking(&self) -> Result<(), StartError> {
-        let snapshot = load_snapshot(&self.data_dir)?;
-        let old = self.snapshot();
-        let changed: Vec<&crate::model::Entry> = snapshot
-            .catalogue
-            .entries
-            .iter()
-            .filter(|(slug, e)| old.catalogue.entries.get(*slug) != Some(*e))
-            .map(|(_, e)| e)
-            .collect();
-        let removed: Vec<&str> = old
-            .catalogue
-            .entries
-            .keys()
-            .filter(|slug| !snapshot.catalogue.entries.contains_key(*slug))
-            .map(String::as_str)
-            .collect();
-        let manifest = crate::indexing::Manifest::of(&snapshot.catalogue);
-        let fingerprint = &manifest.fingerprint;
-        if old.catalogue.taxonomy_hash() == manifest.taxonomy {
-            self.index
-                .update(&snapshot.catalogue, &changed, &removed, fingerprint)?;
-        } else {
-            // Renamed services or categories show in every entry that names them.
-            let all: Vec<&crate::model::Entry> = snapshot.catalogue.entries.values().collect();
-            self.index
-                .update(&snapshot.catalogue, &all, &removed, fingerprint)?;
-        }
-        if let Some(dir) = self.index.dir() {
-            manifest.write(dir)?;
-        }
-        self.metrics
-            .set_catalogue(snapshot.catalogue.entries.len(), self.index.generation());
-        tracing::info!(
-            changed = changed.len(),
-            removed = removed.len(),
-            data_commit = snapshot.data_commit.as_deref().unwrap_or("none"),
-            "catalogue reloaded"
-        );
-        let mut guard = match self.snapshot.write() {
-            Ok(g) => g,
-            Err(poisoned) => poisoned.into_inner(),
-        };
-        *guard = Arc::new(snapshot);
-        Ok(())
-    }
-
     /// Assembles a read-only app from parts already built (tests, benchmarks): no database
     /// (workflow routes answer 503), no data repository.
     pub fn from_parts(config: Config, snapshot: Snapshot, index: SearchIndex) -> App {
-        let metrics = crate::http::metrics::Metrics::default();
-        metrics.set_catalogue(snapshot.catalogue.entries.len(), index.generation());
-        let providers = Providers::new(config.auth.clone(), &config.public_url);
-        let public_url = config.public_url.clone();
+        let data_dir = config.data_dir.clone();
+        App::assemble(config, snapshot, index, data_dir)
+    }
+
+    fn assemble(config: Config, snapshot: Snapshot, index: SearchIndex, data_dir: PathBuf) -> App {
+        let catalogue = Arc::new(Live::new(snapshot, index, data_dir));
+        let settings = Settings {
+            public_url: config.public_url.clone(),
+            workflow: config.workflow.clone(),
+            retention: config.retention.clone(),
+        };
         App {
-            data_dir: config.data_dir.clone(),
+            workflow: Context::new(Arc::clone(&catalogue), settings),
+            catalogue,
+            providers: Providers::new(config.auth.clone(), &config.public_url),
             config,
-            snapshot: RwLock::new(Arc::new(snapshot)),
-            index,
-            metrics,
+            metrics: crate::http::metrics::Metrics::default(),
             started: std::time::Instant::now(),
-            db: None,
-            repo: None,
-            providers,
-            pull_requests: Arc::new(crate::workflow::forge::Local {
-                public_url: public_url.clone(),
-            }),
-            reload: tokio::sync::Mutex::new(()),
         }
     }
 
     /// The same app with a workflow database (tests assemble one over a database of their own).
     pub fn with_db(mut self, db: DatabaseConnection) -> App {
-        self.db = Some(db);
+        self.workflow = self.workflow.with_db(db);
         self
     }
 
@@ -253,21 +135,22 @@ impl App {
         mut self,
         pull_requests: Arc<dyn crate::workflow::forge::PullRequests>,
     ) -> App {
-        self.pull_requests = pull_requests;
+        self.workflow = self.workflow.with_pull_requests(pull_requests);
         self
     }
 
-    /// The workflow database, or [`DbError::Absent`] in a read-only assembly (never a
-    /// disconnected handle: sea-orm panics when it builds a query for one).
+    /// The workflow database, or [`DbError::Absent`] in a read-only assembly.
     pub fn db(&self) -> Result<&DatabaseConnection, DbError> {
-        self.db.as_ref().ok_or(DbError::Absent)
+        self.workflow.db()
     }
 
     /// The current snapshot (cheap: an `Arc` clone).
     pub fn snapshot(&self) -> Arc<Snapshot> {
-        match self.snapshot.read() {
-            Ok(guard) => Arc::clone(&guard),
-            Err(poisoned) => Arc::clone(&poisoned.into_inner()),
-        }
+        self.catalogue.snapshot()
+    }
+
+    /// The search index of the served catalogue.
+    pub fn index(&self) -> &SearchIndex {
+        self.catalogue.index()
     }
 }

@@ -6,13 +6,14 @@
 
 pub mod app;
 pub mod auth;
+pub mod catalogue;
 pub mod cli;
 pub mod config;
 pub mod data;
 pub mod db;
+pub mod error;
 pub mod git;
 pub mod http;
-pub mod indexing;
 pub mod model;
 pub mod search;
 pub mod util;

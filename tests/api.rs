@@ -6,7 +6,8 @@ use std::sync::{Arc, OnceLock};
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
-use floss_registry::app::{App, Snapshot};
+use floss_registry::app::App;
+use floss_registry::catalogue::Snapshot;
 use floss_registry::config::{Config, ConfigArgs};
 use http_body_util::BodyExt;
 use serde_json::Value;
@@ -21,7 +22,7 @@ fn app() -> Arc<App> {
             floss_registry::data::load(Path::new("registry-data")).expect("seed data loads");
         assert!(loaded.report.is_valid(), "the seed catalogue is valid");
         let state = tempfile::tempdir().expect("state dir");
-        let (index, _) = floss_registry::indexing::sync_index(
+        let (index, _) = floss_registry::search::sync::open_and_sync(
             &state.path().join("index"),
             &loaded.catalogue,
             false,

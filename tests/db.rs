@@ -5,6 +5,7 @@
 use chrono::Utc;
 use floss_registry::db::entities::{audit_log, sessions, submissions, users};
 use floss_registry::db::{self, DbError};
+use floss_registry::error::{Classify, ErrorKind};
 use migration::SchemaManager;
 use sea_orm::{
     ActiveModelTrait, ConnectionTrait, Database, DatabaseConnection, EntityTrait, ModelTrait, Set,
@@ -230,7 +231,7 @@ async fn the_same_provider_and_subject_cannot_make_two_accounts() {
         .await
         .expect_err("duplicate refused");
     assert!(matches!(err, DbError::Conflict(_)), "{err:?}");
-    assert_eq!(err.http_status(), 409);
+    assert_eq!(err.kind(), ErrorKind::Conflict);
 }
 
 #[tokio::test]
@@ -413,5 +414,5 @@ async fn an_unreachable_database_is_named_without_its_password() {
     let text = err.to_string();
     assert!(text.contains("127.0.0.1:1/registry"), "{text}");
     assert!(!text.contains("hunter2"), "{text}");
-    assert_eq!(err.http_status(), 503);
+    assert_eq!(err.kind(), ErrorKind::Unavailable);
 }

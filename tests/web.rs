@@ -8,7 +8,8 @@ use std::sync::{Arc, OnceLock};
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
-use floss_registry::app::{App, Snapshot};
+use floss_registry::app::App;
+use floss_registry::catalogue::Snapshot;
 use floss_registry::config::{Config, ConfigArgs};
 use floss_registry::search::SearchIndex;
 use http_body_util::BodyExt;

@@ -10,8 +10,9 @@ use std::sync::Arc;
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
-use floss_registry::app::{App, Snapshot};
+use floss_registry::app::App;
 use floss_registry::auth::{Cookies, Identity, session, upsert_user};
+use floss_registry::catalogue::Snapshot;
 use floss_registry::config::{Config, ConfigArgs};
 use floss_registry::db::entities::submissions::{self, State};
 use floss_registry::db::entities::users::{self, Role};

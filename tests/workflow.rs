@@ -915,7 +915,7 @@ async fn a_submission_made_while_git_is_unavailable_is_kept_and_written_later() 
     std::fs::rename(&away, &git_dir).expect("bring it back");
     assert_eq!(status, StatusCode::CREATED, "{created}");
     assert_eq!(created["state"], "pending-git", "{created}");
-    let report = floss_registry::workflow::jobs::run_once(&reg.app).await;
+    let report = floss_registry::workflow::jobs::run_once(&reg.app.workflow).await;
     assert_eq!(report.written_to_git, 1, "{report:?}");
     let (_, now) = maintainer
         .send(
@@ -940,7 +940,7 @@ async fn an_expired_validation_returns_to_the_queue() {
         std::fs::write(&path, text).expect("write");
     })
     .await;
-    let report = floss_registry::workflow::jobs::run_once(&reg.app).await;
+    let report = floss_registry::workflow::jobs::run_once(&reg.app.workflow).await;
     assert_eq!(report.expired, vec!["signal".to_owned()]);
     let entry: Value = reqwest::get(reg.url("/api/v1/entries/signal"))
         .await
@@ -961,7 +961,7 @@ async fn an_expired_validation_returns_to_the_queue() {
             .any(|s| s["slug"] == "signal"),
         "{queue}"
     );
-    let again = floss_registry::workflow::jobs::run_once(&reg.app).await;
+    let again = floss_registry::workflow::jobs::run_once(&reg.app.workflow).await;
     assert!(again.expired.is_empty(), "queued once only");
 }
 

@@ -2,10 +2,12 @@
 //! (`provider`), server-side sessions, cookies and CSRF tokens (`session`), and roles from
 //! configuration and from admins (`Role`, [`effective_role`]).
 //!
-//! Error policy ([`AuthError`]): a login that fails because of what came back from the
-//! browser (unknown provider, stale or replayed login, state mismatch, invalid ID token) is the
-//! client's (400, with a message saying to try again); a provider that cannot be reached is a
-//! 503; the database follows [`crate::db::DbError`]'s policy. Messages never carry tokens.
+//! Error policy ([`AuthError`], through [`crate::error::Classify`]): a login that fails because
+//! of what came back from the browser (stale or replayed login, state mismatch, refused,
+//! invalid ID token) is the client's (`BadRequest`, with a message saying to try again); an
+//! unknown provider is `NotFound`; a provider that answers unexpectedly is `Upstream`, one that
+//! cannot be reached `Unavailable`; the database follows [`crate::db::DbError`]'s kinds.
+//! Messages never carry tokens.
 
 pub mod provider;
 pub mod session;
@@ -50,20 +52,35 @@ impl From<sea_orm::DbErr> for AuthError {
     }
 }
 
-impl AuthError {
-    /// The HTTP status this error maps to.
-    pub fn http_status(&self) -> u16 {
+impl crate::error::Classify for AuthError {
+    fn kind(&self) -> crate::error::ErrorKind {
+        use crate::error::ErrorKind;
         match self {
-            AuthError::UnknownProvider(_) => 404,
+            AuthError::UnknownProvider(_) => ErrorKind::NotFound,
             AuthError::StaleLogin
             | AuthError::StateMismatch
             | AuthError::Refused(_)
-            | AuthError::InvalidIdToken(_) => 400,
-            AuthError::Provider(_) => 502,
-            AuthError::ProviderUnavailable(_) => 503,
-            AuthError::Random(_) => 500,
-            AuthError::Db(e) => e.http_status(),
+            | AuthError::InvalidIdToken(_) => ErrorKind::BadRequest,
+            AuthError::Provider(_) => ErrorKind::Upstream,
+            AuthError::ProviderUnavailable(_) => ErrorKind::Unavailable,
+            AuthError::Random(_) => ErrorKind::Internal,
+            AuthError::Db(e) => e.kind(),
         }
+    }
+
+    fn public_detail(&self) -> String {
+        match self {
+            AuthError::Db(e) => e.public_detail(),
+            AuthError::Provider(_) | AuthError::ProviderUnavailable(_) => {
+                "the login provider cannot be reached or answered unexpectedly; try again in a moment"
+                    .to_owned()
+            }
+            other => other.to_string(),
+        }
+    }
+
+    fn public_code(&self) -> Option<&'static str> {
+        (self.kind() == crate::error::ErrorKind::BadRequest).then_some("login-failed")
     }
 }
 

@@ -6,7 +6,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 
 use super::exit;
 use crate::config::{Config, ConfigArgs};
-use crate::indexing::sync_index;
+use crate::search::sync::open_and_sync as sync_index;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {

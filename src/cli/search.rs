@@ -2,8 +2,8 @@
 
 use super::exit;
 use crate::config::{Config, ConfigArgs};
-use crate::indexing::sync_index;
 use crate::model::Lang;
+use crate::search::sync::open_and_sync as sync_index;
 use crate::search::{Filters, SearchRequest, Sort};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

@@ -35,7 +35,7 @@ pub fn run(args: &ServeArgs) -> u8 {
                 return exit::USAGE_OR_IO;
             }
         };
-        crate::workflow::jobs::spawn(Arc::clone(&app));
+        crate::workflow::jobs::spawn(app.workflow.clone());
         match crate::http::serve(app).await {
             Ok(()) => exit::OK,
             Err(e) => {

@@ -1,13 +1,13 @@
-//! The database layer's one error type, and its policy for the HTTP layer:
+//! The database layer's one error type, and its kinds ([`crate::error::ErrorKind`]):
 //!
-//! | variant | whose fault | HTTP status |
+//! | variant | whose fault | kind |
 //! |---|---|---|
-//! | [`DbError::Unavailable`], [`DbError::Connect`] | ours (the database is down or unreachable) | 503, logged, reads keep working |
-//! | [`DbError::Conflict`] (unique constraint) | the client's (a duplicate) | 409 |
-//! | [`DbError::Invalid`] (foreign key, check, not null) | the client's (refers to something missing, bad value) | 422 |
-//! | [`DbError::NotFound`] | the client's | 404 |
-//! | [`DbError::UnsupportedUrl`], [`DbError::CreateDir`] | configuration: reported at start-up | exit, never served |
-//! | [`DbError::Query`], [`DbError::Migration`] | ours (a bug, or a refused write such as touching the audit log) | 500, logged, generic message |
+//! | [`DbError::Unavailable`], [`DbError::Connect`], [`DbError::Absent`] | ours (the database is down, unreachable or not configured) | `Unavailable`: reads keep working |
+//! | [`DbError::Conflict`] (unique constraint) | the client's (a duplicate) | `Conflict` |
+//! | [`DbError::Invalid`] (foreign key, check, not null) | the client's (refers to something missing, bad value) | `Invalid` |
+//! | [`DbError::NotFound`] | the client's | `NotFound` |
+//! | [`DbError::UnsupportedUrl`], [`DbError::CreateDir`] | configuration: reported at start-up | `Internal` (exit, never served) |
+//! | [`DbError::Query`], [`DbError::Migration`] | ours (a bug, or a refused write such as touching the audit log) | `Internal` |
 //!
 //! The messages are for logs and the operator: they may quote the database's text, never a
 //! password (URLs go through [`super::redact_url`]). The HTTP layer shows clients its own
@@ -15,7 +15,7 @@
 
 use sea_orm::{DbErr, RuntimeErr};
 
-/// An error of the database layer; see the module documentation for the HTTP policy.
+/// An error of the database layer; see the module documentation for its kinds.
 #[derive(Debug, thiserror::Error)]
 pub enum DbError {
     #[error(
@@ -51,24 +51,33 @@ pub enum DbError {
     Absent,
 }
 
-impl DbError {
-    /// The HTTP status this error maps to (see the module documentation).
-    pub fn http_status(&self) -> u16 {
+impl crate::error::Classify for DbError {
+    fn kind(&self) -> crate::error::ErrorKind {
+        use crate::error::ErrorKind;
         match self {
-            DbError::Unavailable(_) | DbError::Connect { .. } | DbError::Absent => 503,
-            DbError::Conflict(_) => 409,
-            DbError::Invalid(_) => 422,
-            DbError::NotFound(_) => 404,
+            DbError::Unavailable(_) | DbError::Connect { .. } | DbError::Absent => {
+                ErrorKind::Unavailable
+            }
+            DbError::Conflict(_) => ErrorKind::Conflict,
+            DbError::Invalid(_) => ErrorKind::Invalid,
+            DbError::NotFound(_) => ErrorKind::NotFound,
             DbError::UnsupportedUrl { .. }
             | DbError::CreateDir { .. }
             | DbError::Migration(_)
-            | DbError::Query(_) => 500,
+            | DbError::Query(_) => ErrorKind::Internal,
         }
     }
 
-    /// Whether the fault is the client's (4xx), whose message may be shown in the client's terms.
-    pub fn is_client_error(&self) -> bool {
-        (400..500).contains(&self.http_status())
+    /// The database's own text stays in the log: a client learns what kind of record.
+    fn public_detail(&self) -> String {
+        match self {
+            DbError::Conflict(_) => "conflict with an existing record".to_owned(),
+            DbError::Invalid(_) => {
+                "the record refers to something missing or holds an invalid value".to_owned()
+            }
+            DbError::NotFound(what) => format!("not found: {what}"),
+            _ => "the database is unavailable; try again in a moment".to_owned(),
+        }
     }
 }
 

@@ -50,12 +50,13 @@ impl Author {
 
 /// A failure of the data repository.
 ///
-/// Policy: every variant is ours (HTTP 503, "the data repository is unavailable, your input
-/// is kept"; logged with its details) except [`GitError::Conflict`] and
-/// [`GitError::AlreadyMerged`] (409: the branch cannot be merged as it is, or already was)
-/// and [`GitError::NotFound`] (404). `InvalidBranch`, `InvalidPath` and `InvalidAuthor` are
-/// ours too: the caller builds branch names, paths and identities, and must have refused bad
-/// input before. Messages say what failed and where (paths, branch names), never who.
+/// Policy (its [`crate::error::Classify`] kinds): every variant is `Unavailable` ("the data
+/// repository is unavailable, your input is kept"; logged with its details) except
+/// [`GitError::Conflict`] and [`GitError::AlreadyMerged`] (`Conflict`: the branch cannot be
+/// merged as it is, or already was) and [`GitError::NotFound`] (`NotFound`). `InvalidBranch`,
+/// `InvalidPath` and `InvalidAuthor` are ours too: the caller builds branch names, paths and
+/// identities, and must have refused bad input before. Messages say what failed and where
+/// (paths, branch names), never who; the public detail leaves server paths out.
 #[derive(Debug, thiserror::Error)]
 pub enum GitError {
     /// No data repository is open (it failed at start-up); the text says why.
@@ -106,13 +107,26 @@ pub enum GitError {
     },
 }
 
-impl GitError {
-    /// The HTTP status of this error, per the policy above.
-    pub fn http_status(&self) -> u16 {
+impl crate::error::Classify for GitError {
+    /// Per the policy above.
+    fn kind(&self) -> crate::error::ErrorKind {
+        use crate::error::ErrorKind;
         match self {
-            GitError::Conflict { .. } | GitError::AlreadyMerged { .. } => 409,
-            GitError::NotFound { .. } => 404,
-            _ => 503,
+            GitError::Conflict { .. } | GitError::AlreadyMerged { .. } => ErrorKind::Conflict,
+            GitError::NotFound { .. } => ErrorKind::NotFound,
+            _ => ErrorKind::Unavailable,
+        }
+    }
+
+    /// Without the repository's path, which is the server's business.
+    fn public_detail(&self) -> String {
+        match self {
+            GitError::NotFound { branch, .. } => {
+                format!("no branch {branch} in the data repository")
+            }
+            GitError::Conflict { .. } | GitError::AlreadyMerged { .. } => self.to_string(),
+            _ => "the data repository is unavailable; nothing was lost, try again in a moment"
+                .to_owned(),
         }
     }
 }

@@ -1,4 +1,6 @@
-//! The HTTP error type and its policy.
+//! The API's error type: the errors the HTTP layer finds itself (a bad parameter, no
+//! session, a query string too long) and those of the layers below, which arrive through
+//! [`super::failure`] (the one mapping of a failure's kind to status, code and public message).
 //!
 //! - Client errors (4xx) carry a code and a message written for the client: what was wrong
 //!   and where (which parameter), so a person or a tool can fix the request.
@@ -12,6 +14,9 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 use utoipa::ToSchema;
+
+use super::failure::{self, Failure};
+use crate::error::ErrorKind;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ApiError {
@@ -49,6 +54,9 @@ pub enum ApiError {
     /// was kept when it was.
     #[error("{0}")]
     WriteUnavailable(String),
+    /// A failure of a lower layer, already classified (and logged) by [`super::failure`].
+    #[error("{}", .0.message)]
+    Failed(Failure),
 }
 
 impl ApiError {
@@ -63,54 +71,46 @@ impl ApiError {
         ApiError::Internal(e.to_string())
     }
 
+    /// The kind of this error, for the statuses and codes of [`super::failure`].
+    fn kind(&self) -> Option<ErrorKind> {
+        Some(match self {
+            ApiError::BadRequest { .. } => ErrorKind::BadRequest,
+            ApiError::NotFound(_) => ErrorKind::NotFound,
+            ApiError::Unavailable(_) | ApiError::WriteUnavailable(_) => ErrorKind::Unavailable,
+            ApiError::Internal(_) => ErrorKind::Internal,
+            ApiError::Forbidden(_) => ErrorKind::Forbidden,
+            ApiError::Conflict(_) => ErrorKind::Conflict,
+            ApiError::Invalid { .. } => ErrorKind::Invalid,
+            ApiError::Failed(f) => f.kind,
+            ApiError::UriTooLong(_) | ApiError::Unauthorized(_) => return None,
+        })
+    }
+
     pub fn status(&self) -> StatusCode {
         match self {
-            ApiError::BadRequest { .. } => StatusCode::BAD_REQUEST,
-            ApiError::NotFound(_) => StatusCode::NOT_FOUND,
             ApiError::UriTooLong(_) => StatusCode::URI_TOO_LONG,
-            ApiError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
-            ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
             ApiError::Unauthorized(_) => StatusCode::UNAUTHORIZED,
-            ApiError::Forbidden(_) => StatusCode::FORBIDDEN,
-            ApiError::Conflict(_) => StatusCode::CONFLICT,
-            ApiError::Invalid { .. } => StatusCode::UNPROCESSABLE_ENTITY,
-            ApiError::WriteUnavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+            ApiError::Failed(f) => f.status,
+            other => other.kind().map_or(StatusCode::INTERNAL_SERVER_ERROR, |k| {
+                failure::status_and_code(k).0
+            }),
         }
     }
 
-    /// The policy of `auth`'s errors (see [`crate::auth`]).
+    /// The policy of `auth`'s errors (see [`crate::auth`]), through [`super::failure`].
     pub fn from_auth(e: &crate::auth::AuthError) -> Self {
-        use crate::auth::AuthError as A;
-        match e {
-            A::UnknownProvider(_) => ApiError::NotFound(e.to_string()),
-            A::StaleLogin | A::StateMismatch | A::Refused(_) | A::InvalidIdToken(_) => {
-                ApiError::bad_request("login-failed", e.to_string())
-            }
-            A::Provider(_) | A::ProviderUnavailable(_) => {
-                tracing::warn!(error = %e, "login provider problem");
-                ApiError::WriteUnavailable(
-                    "the login provider cannot be reached or answered unexpectedly; try again in a moment".into(),
-                )
-            }
-            A::Db(db) if db.http_status() == 503 => ApiError::WriteUnavailable(
-                "the database is unavailable; try again in a moment".into(),
-            ),
-            A::Db(_) | A::Random(_) => ApiError::internal(e),
-        }
+        ApiError::Failed(failure::of(e))
     }
 
     fn code(&self) -> &'static str {
         match self {
             ApiError::BadRequest { code, .. } => code,
-            ApiError::NotFound(_) => "not-found",
             ApiError::UriTooLong(_) => "uri-too-long",
-            ApiError::Unavailable(_) => "unavailable",
-            ApiError::Internal(_) => "internal",
             ApiError::Unauthorized(_) => "unauthorized",
-            ApiError::Forbidden(_) => "forbidden",
-            ApiError::Conflict(_) => "conflict",
-            ApiError::Invalid { .. } => "invalid",
-            ApiError::WriteUnavailable(_) => "unavailable",
+            ApiError::Failed(f) => f.code,
+            other => other
+                .kind()
+                .map_or("internal", |k| failure::status_and_code(k).1),
         }
     }
 
@@ -120,9 +120,7 @@ impl ApiError {
                 "the query string is {n} bytes, over the limit of {} bytes",
                 super::params::MAX_QUERY_BYTES
             ),
-            ApiError::Internal(_) => {
-                "something went wrong on our side; the problem has been logged".to_owned()
-            }
+            ApiError::Internal(_) => failure::INTERNAL_MESSAGE.to_owned(),
             ApiError::Unavailable(what) => format!("{what} is temporarily unavailable"),
             other => other.to_string(),
         }
@@ -173,46 +171,26 @@ impl From<tokio::task::JoinError> for ApiError {
     }
 }
 
-/// The policy of the workflow's errors (see [`crate::workflow`]).
-/// A database error reached outside the workflow (sessions, login flows): the policy of
-/// [`ApiError::from_auth`] (503 when the database is down or absent, else a logged 500).
+/// A database error reached outside the workflow (sessions, login flows): its kind decides.
 impl From<crate::db::DbError> for ApiError {
     fn from(e: crate::db::DbError) -> Self {
-        ApiError::from_auth(&crate::auth::AuthError::Db(e))
+        ApiError::Failed(failure::of(&e))
     }
 }
 
+/// The workflow's errors (see [`crate::workflow`]): their kind decides, and an invalid input
+/// keeps the validator's diagnostics.
 impl From<crate::workflow::WorkflowError> for ApiError {
     fn from(e: crate::workflow::WorkflowError) -> Self {
-        use crate::workflow::WorkflowError as W;
         match e {
-            W::Forbidden(m) => ApiError::Forbidden(m),
-            W::NotFound(m) => ApiError::NotFound(m),
-            W::Conflict(m) => ApiError::Conflict(m),
-            W::Invalid {
+            crate::workflow::WorkflowError::Invalid {
                 message,
                 diagnostics,
             } => ApiError::Invalid {
                 message,
                 diagnostics,
             },
-            W::Git(e) if e.http_status() == 409 => ApiError::Conflict(e.to_string()),
-            W::Git(e) if e.http_status() == 404 => ApiError::NotFound(e.to_string()),
-            W::Git(e) => {
-                tracing::error!(error = %e, "data repository unavailable");
-                ApiError::WriteUnavailable(
-                    "the data repository is unavailable; nothing was lost, try again in a moment"
-                        .into(),
-                )
-            }
-            W::Db(e) if e.http_status() == 503 => {
-                tracing::error!(error = %e, "database unavailable");
-                ApiError::WriteUnavailable(
-                    "the database is unavailable; try again in a moment".into(),
-                )
-            }
-            W::Db(e) if e.is_client_error() => ApiError::Conflict(e.to_string()),
-            other => ApiError::internal(other),
+            other => ApiError::Failed(failure::of(&other)),
         }
     }
 }

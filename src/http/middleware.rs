@@ -89,7 +89,7 @@ pub async fn cache(State(app): State<Arc<App>>, req: Request, next: Next) -> Res
     let snapshot = app.snapshot();
     let mut hasher = Sha256::new();
     hasher.update(snapshot.fingerprint.as_bytes());
-    hasher.update(app.index.generation().to_le_bytes());
+    hasher.update(app.index().generation().to_le_bytes());
     hasher.update(req.uri().to_string().as_bytes());
     let digest = hasher.finalize();
     let etag = format!("W/\"{}\"", hex::encode(&digest[..12]));

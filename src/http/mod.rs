@@ -4,6 +4,7 @@
 pub mod api;
 pub mod auth;
 pub mod error;
+pub mod failure;
 pub mod metrics;
 pub mod middleware;
 pub mod params;

@@ -62,7 +62,8 @@ impl SessionUser {
 
     fn of(user: users::Model, via: Via, app: &App) -> SessionUser {
         let role = effective_role(&user, &app.config.auth);
-        let actor = Actor::from_user(&user, role);
+        let mut actor = Actor::from_user(&user, role);
+        actor.via_token = matches!(via, Via::Token { .. });
         SessionUser {
             user,
             role,

@@ -1,11 +1,13 @@
-//! The index's own record, `meta-floss.json` next to tantivy's files: which data it was built
-//! from (the fingerprint: a data commit or a content hash), how many times it was committed
-//! (the generation, shown by `/healthz`), and the schema version it was built with.
+//! The index's one record, `meta-floss.json` next to tantivy's files: which data it was built
+//! from (the fingerprint, and the hash of the taxonomy and of every entry it holds, which
+//! [`super::sync`] compares with a catalogue to find what changed), how many times it was
+//! committed (the generation, shown by `/healthz`), and the schema version it was built with.
 //!
 //! Written after each commit, atomically (temporary file, fsync, rename), so a crash leaves
 //! either the old record or the new one. The same fingerprint is also set as tantivy's commit
 //! payload, so an index committed without its record being written is detected as stale.
 
+use std::collections::BTreeMap;
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -22,6 +24,28 @@ pub struct IndexMeta {
     pub schema_version: u32,
     pub fingerprint: String,
     pub generation: u64,
+    /// What the documents were derived from. Absent in records of older versions: such an
+    /// index is then synced as if every entry had changed.
+    #[serde(default)]
+    pub manifest: Manifest,
+}
+
+/// The content hashes an index holds: the taxonomy's (criteria, categories, services) and
+/// each entry's, by slug. Kept up to date entry by entry as documents are replaced.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Manifest {
+    pub taxonomy: String,
+    pub entries: BTreeMap<String, String>,
+}
+
+impl Manifest {
+    /// The manifest of a whole catalogue.
+    pub fn of(catalogue: &crate::data::Catalogue) -> Manifest {
+        Manifest {
+            taxonomy: catalogue.taxonomy_hash(),
+            entries: catalogue.entry_hashes(),
+        }
+    }
 }
 
 fn path(dir: &Path) -> PathBuf {
@@ -68,12 +92,25 @@ mod tests {
             schema_version: 1,
             fingerprint: "abc".into(),
             generation: 1,
+            manifest: Manifest::default(),
         };
         write(dir.path(), &meta).expect("written");
         meta.generation = 2;
         write(dir.path(), &meta).expect("rewritten");
         assert_eq!(read(dir.path()), Some(meta));
         assert!(!dir.path().join(format!("{META_FILE}.tmp")).exists());
+    }
+
+    #[test]
+    fn a_record_without_a_manifest_reads_with_an_empty_one() {
+        let dir = tempfile::tempdir().expect("temporary directory");
+        fs::write(
+            dir.path().join(META_FILE),
+            br#"{"schema_version": 1, "fingerprint": "abc", "generation": 3}"#,
+        )
+        .expect("written");
+        let meta = read(dir.path()).expect("readable");
+        assert_eq!((meta.generation, meta.manifest), (3, Manifest::default()));
     }
 
     #[test]

@@ -24,6 +24,7 @@ mod meta;
 mod query;
 mod schema;
 mod snippet;
+pub mod sync;
 mod types;
 
 use std::path::{Path, PathBuf};
@@ -31,7 +32,7 @@ use std::sync::{Arc, Mutex, PoisonError, RwLock};
 
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy};
 
-pub use meta::META_FILE;
+pub use meta::{META_FILE, Manifest};
 pub use schema::SCHEMA_VERSION;
 pub use types::{
     BuildOutcome, DEFAULT_PER_PAGE, FacetCount, Facets, Filters, Hit, MAX_PER_PAGE, SearchRequest,
@@ -72,6 +73,20 @@ struct State {
     fingerprint: String,
     generation: u64,
     lexicon: Arc<Lexicon>,
+    /// What the documents hold, updated entry by entry with each commit.
+    manifest: Arc<Manifest>,
+}
+
+impl State {
+    fn new(fingerprint: &str, generation: u64, catalogue: &Catalogue, manifest: Manifest) -> State {
+        let lexicon = Arc::new(Lexicon::new(catalogue, &mut Analyzers::default().folded));
+        State {
+            fingerprint: fingerprint.to_owned(),
+            generation,
+            lexicon,
+            manifest: Arc::new(manifest),
+        }
+    }
 }
 
 /// The searchable index of a catalogue.
@@ -163,6 +178,7 @@ impl SearchIndex {
     ) -> Result<(SearchIndex, BuildOutcome), SearchError> {
         let (stale, record) = staleness(dir, fingerprint);
         let generation = record.as_ref().map_or(0, |m| m.generation);
+        let manifest = record.map(|m| m.manifest).unwrap_or_default();
         let reason = if full {
             Some("full rebuild requested".to_owned())
         } else {
@@ -182,9 +198,7 @@ impl SearchIndex {
                     index,
                     writer,
                     Some(dir),
-                    fingerprint,
-                    generation,
-                    catalogue,
+                    State::new(fingerprint, generation, catalogue, manifest),
                 ) {
                     Ok(opened) => {
                         tracing::info!(dir = %dir.display(), generation, "search index reused");
@@ -267,6 +281,48 @@ impl SearchIndex {
             writer.rollback()?;
             return Err(e);
         }
+        let mut manifest = Manifest::clone(&self.manifest());
+        manifest.taxonomy = catalogue.taxonomy_hash();
+        for slug in removed {
+            manifest.entries.remove(*slug);
+        }
+        for entry in changed {
+            manifest.entries.insert(
+                entry.slug.clone(),
+                crate::data::fingerprint::entry_hash(entry),
+            );
+        }
+        self.committed(catalogue, fingerprint, manifest)
+    }
+
+    /// Replaces every document by those of `catalogue`, in the open index (the running
+    /// server's rebuild: searches go on against the previous commit meanwhile).
+    pub fn rebuild(
+        &self,
+        catalogue: &Catalogue,
+        fingerprint: &str,
+        progress: &dyn Fn(u64, u64),
+    ) -> Result<(), SearchError> {
+        let mut writer = self.writer.lock().unwrap_or_else(PoisonError::into_inner);
+        let written = writer
+            .delete_all_documents()
+            .map_err(SearchError::from)
+            .and_then(|_| indexer::add_all(&writer, &self.fields, catalogue, progress))
+            .and_then(|()| indexer::commit(&mut writer, fingerprint));
+        if let Err(e) = written {
+            writer.rollback()?;
+            return Err(e);
+        }
+        self.committed(catalogue, fingerprint, Manifest::of(catalogue))
+    }
+
+    /// After a commit: writes the record, reloads the reader and swaps the state.
+    fn committed(
+        &self,
+        catalogue: &Catalogue,
+        fingerprint: &str,
+        manifest: Manifest,
+    ) -> Result<(), SearchError> {
         let generation = self.generation() + 1;
         if let Some(dir) = &self.dir {
             meta::write(
@@ -275,18 +331,25 @@ impl SearchIndex {
                     schema_version: SCHEMA_VERSION,
                     fingerprint: fingerprint.to_owned(),
                     generation,
+                    manifest: manifest.clone(),
                 },
             )?;
         }
         self.reader.reload()?;
-        let lexicon = Arc::new(Lexicon::new(catalogue, &mut self.analyzers.folded.clone()));
-        let mut state = self.state.write().unwrap_or_else(PoisonError::into_inner);
-        *state = State {
-            fingerprint: fingerprint.to_owned(),
-            generation,
-            lexicon,
-        };
+        let state = State::new(fingerprint, generation, catalogue, manifest);
+        *self.state.write().unwrap_or_else(PoisonError::into_inner) = state;
         Ok(())
+    }
+
+    /// The content hashes of what the index holds (see [`sync`]).
+    pub fn manifest(&self) -> Arc<Manifest> {
+        Arc::clone(
+            &self
+                .state
+                .read()
+                .unwrap_or_else(PoisonError::into_inner)
+                .manifest,
+        )
     }
 
     /// Runs a search. Never fails on user input: unknown filters match nothing, any text is
@@ -366,6 +429,7 @@ impl SearchIndex {
         writer.delete_all_documents()?;
         indexer::add_all(&writer, &fields, catalogue, progress)?;
         indexer::commit(&mut writer, fingerprint)?;
+        let manifest = Manifest::of(catalogue);
         if let Some(dir) = dir {
             meta::write(
                 dir,
@@ -373,38 +437,32 @@ impl SearchIndex {
                     schema_version: SCHEMA_VERSION,
                     fingerprint: fingerprint.to_owned(),
                     generation,
+                    manifest: manifest.clone(),
                 },
             )?;
         }
-        Self::assemble(index, writer, dir, fingerprint, generation, catalogue)
+        let state = State::new(fingerprint, generation, catalogue, manifest);
+        Self::assemble(index, writer, dir, state)
     }
 
     fn assemble(
         index: Index,
         writer: IndexWriter,
         dir: Option<&Path>,
-        fingerprint: &str,
-        generation: u64,
-        catalogue: &Catalogue,
+        state: State,
     ) -> Result<SearchIndex, SearchError> {
         let fields = Fields::new(&index.schema())?;
         let reader = index
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
             .try_into()?;
-        let analyzers = Analyzers::default();
-        let lexicon = Arc::new(Lexicon::new(catalogue, &mut analyzers.folded.clone()));
         Ok(SearchIndex {
             fields,
             writer: Mutex::new(writer),
             reader,
             dir: dir.map(Path::to_owned),
-            state: RwLock::new(State {
-                fingerprint: fingerprint.to_owned(),
-                generation,
-                lexicon,
-            }),
-            analyzers,
+            state: RwLock::new(state),
+            analyzers: Analyzers::default(),
         })
     }
 }

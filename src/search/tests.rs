@@ -739,6 +739,7 @@ fn a_commit_without_its_record_is_stale() {
         schema_version: SCHEMA_VERSION,
         fingerprint: "one".into(),
         generation: 1,
+        manifest: meta::Manifest::default(),
     };
     meta::write(tmp.path(), &record).expect("record written");
     let (idx, outcome) = open(tmp.path(), "one", false);

@@ -12,6 +12,7 @@ use std::fmt;
 use std::future::Future;
 use std::pin::Pin;
 
+use super::context::Context;
 use crate::db::entities::submissions;
 
 /// What happened to a submission's pull request.
@@ -64,8 +65,8 @@ impl PullRequests for Local {
 
 /// Tells the app's adapter about `event`; a failure is logged, never returned (see the
 /// module documentation).
-pub async fn tell(app: &crate::app::App, submission: &submissions::Model, event: Event) {
-    let forge = &app.pull_requests;
+pub async fn tell(ctx: &Context, submission: &submissions::Model, event: Event) {
+    let forge = &ctx.pull_requests;
     match forge.notify(submission, event).await {
         Ok(url) => tracing::debug!(
             forge = forge.name(),

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use toml_edit::{DocumentMut, Item, Table, TableLike, value};
 
-use crate::app::Snapshot;
+use crate::catalogue::Snapshot;
 use crate::model::{Entry, Kind, Status};
 
 use super::StoredDiagnostic;

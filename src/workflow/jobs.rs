@@ -3,16 +3,15 @@
 //! validations back to the queue. Runs at start-up, then every
 //! `retention.purge_interval_minutes`; each part logs and goes on when another fails.
 
-use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::Utc;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, Set, TransactionTrait};
 use serde_json::json;
 
+use super::context::Context;
 use super::edit::ReviewBlock;
 use super::{WorkflowError, submissions as sub};
-use crate::app::App;
 use crate::db::audit;
 use crate::db::entities::audit_log;
 use crate::db::entities::submissions::{self, Kind, State};
@@ -20,14 +19,14 @@ use crate::git::Author;
 use crate::model::ReviewStatus;
 
 /// Starts the job on the runtime; it stops with the process.
-pub fn spawn(app: Arc<App>) {
-    let every = Duration::from_secs(u64::from(app.config.retention.purge_interval_minutes) * 60);
+pub fn spawn(ctx: Context) {
+    let every = Duration::from_secs(u64::from(ctx.settings.retention.purge_interval_minutes) * 60);
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(every);
         tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         loop {
             tick.tick().await;
-            run_once(&app).await;
+            run_once(&ctx).await;
         }
     });
 }
@@ -43,9 +42,9 @@ pub struct RunReport {
 }
 
 /// One run of every part (tests call it directly).
-pub async fn run_once(app: &Arc<App>) -> RunReport {
+pub async fn run_once(ctx: &Context) -> RunReport {
     let mut report = RunReport::default();
-    let Ok(db) = app.db() else {
+    let Ok(db) = ctx.db() else {
         // A read-only assembly: no workflow state to look after.
         return report;
     };
@@ -57,15 +56,15 @@ pub async fn run_once(app: &Arc<App>) -> RunReport {
         Ok(n) => report.purged_tokens = n,
         Err(e) => tracing::warn!(error = %e, "purge of expired API tokens failed"),
     }
-    match purge_audit_log(app).await {
+    match purge_audit_log(ctx).await {
         Ok(n) => report.purged_audit_records = n,
         Err(e) => tracing::warn!(error = %e, "purge of the audit log failed"),
     }
-    match retry_pending_git(app).await {
+    match retry_pending_git(ctx).await {
         Ok(n) => report.written_to_git = n,
         Err(e) => tracing::warn!(error = %e, "retry of pending submissions failed"),
     }
-    match expire_validations(app).await {
+    match expire_validations(ctx).await {
         Ok(slugs) => report.expired = slugs,
         Err(e) => tracing::warn!(error = %e, "expiry of validations failed"),
     }
@@ -82,28 +81,28 @@ pub async fn run_once(app: &Arc<App>) -> RunReport {
     report
 }
 
-async fn purge_audit_log(app: &App) -> Result<u64, WorkflowError> {
+async fn purge_audit_log(ctx: &Context) -> Result<u64, WorkflowError> {
     let cutoff =
-        Utc::now() - chrono::Duration::days(i64::from(app.config.retention.audit_log_days));
+        Utc::now() - chrono::Duration::days(i64::from(ctx.settings.retention.audit_log_days));
     let done = audit_log::Entity::delete_many()
         .filter(audit_log::Column::At.lt(cutoff))
-        .exec(app.db()?)
+        .exec(ctx.db()?)
         .await?;
     Ok(done.rows_affected)
 }
 
-async fn retry_pending_git(app: &Arc<App>) -> Result<usize, WorkflowError> {
-    if app.repo.is_none() {
+async fn retry_pending_git(ctx: &Context) -> Result<usize, WorkflowError> {
+    if ctx.repo.is_none() {
         return Ok(0);
     }
     let pending = submissions::Entity::find()
         .filter(submissions::Column::State.eq(State::PendingGit))
-        .all(app.db()?)
+        .all(ctx.db()?)
         .await?;
     let mut written = 0;
     for row in pending {
         let slug = row.slug.clone();
-        let after = sub::write_to_git(app, row, &format!("Propose {slug}")).await;
+        let after = sub::write_to_git(ctx, row, &format!("Propose {slug}")).await;
         if after.state != State::PendingGit {
             written += 1;
         }
@@ -114,12 +113,12 @@ async fn retry_pending_git(app: &Arc<App>) -> Result<usize, WorkflowError> {
 /// Validated entries whose `expires` date has passed: the entry's review status becomes
 /// `expired` on the main branch (a commit by the registry), and a submission of the current
 /// entry goes into the queue for a new review.
-async fn expire_validations(app: &Arc<App>) -> Result<Vec<String>, WorkflowError> {
-    if app.repo.is_none() {
+async fn expire_validations(ctx: &Context) -> Result<Vec<String>, WorkflowError> {
+    if ctx.repo.is_none() {
         return Ok(Vec::new());
     }
     let today = super::today();
-    let snapshot = app.snapshot();
+    let snapshot = ctx.snapshot();
     let due: Vec<String> = snapshot
         .catalogue
         .entries
@@ -133,7 +132,7 @@ async fn expire_validations(app: &Arc<App>) -> Result<Vec<String>, WorkflowError
         let already = submissions::Entity::find()
             .filter(submissions::Column::Slug.eq(&slug))
             .filter(submissions::Column::State.is_in([State::PendingGit, State::Open]))
-            .one(app.db()?)
+            .one(ctx.db()?)
             .await?;
         if already.is_some() {
             continue;
@@ -141,7 +140,7 @@ async fn expire_validations(app: &Arc<App>) -> Result<Vec<String>, WorkflowError
         let path = format!("entries/{slug}.toml");
         let text = {
             let path = path.clone();
-            super::with_repo(app, move |repo| repo.read_file("main", &path)).await?
+            super::with_repo(ctx, move |repo| repo.read_file("main", &path)).await?
         };
         let Some(text) = text.and_then(|b| String::from_utf8(b).ok()) else {
             continue;
@@ -158,12 +157,12 @@ async fn expire_validations(app: &Arc<App>) -> Result<Vec<String>, WorkflowError
             super::edit::replace_review(&text, &review).map_err(WorkflowError::Internal)?;
         let registry = Author {
             name: "floss-registry".into(),
-            email: super::noreply_email(0, &app.config.public_url),
+            email: super::noreply_email(0, &ctx.settings.public_url),
         };
         {
             let new_text = new_text.clone();
             let slug = slug.clone();
-            super::with_repo(app, move |repo| {
+            super::with_repo(ctx, move |repo| {
                 let branch = format!("expiry/{slug}-{today}");
                 repo.commit_file(
                     &branch,
@@ -180,9 +179,9 @@ async fn expire_validations(app: &Arc<App>) -> Result<Vec<String>, WorkflowError
             })
             .await?;
         }
-        let checked = sub::check(&app.snapshot(), &new_text);
+        let checked = sub::check(&ctx.snapshot(), &new_text);
         let now = Utc::now();
-        let txn = app.db()?.begin().await?;
+        let txn = ctx.db()?.begin().await?;
         let row = sea_orm::ActiveModelTrait::insert(
             submissions::ActiveModel {
                 id: sea_orm::ActiveValue::NotSet,
@@ -215,7 +214,7 @@ async fn expire_validations(app: &Arc<App>) -> Result<Vec<String>, WorkflowError
         .await?;
         txn.commit().await?;
         sub::write_to_git(
-            app,
+            ctx,
             row,
             &format!("Review again {slug} (validation expired)"),
         )
@@ -223,7 +222,7 @@ async fn expire_validations(app: &Arc<App>) -> Result<Vec<String>, WorkflowError
         expired.push(slug);
     }
     if !expired.is_empty()
-        && let Err(e) = app.reload().await
+        && let Err(e) = ctx.catalogue.reload().await
     {
         tracing::error!(error = %e, "expired validations merged, but the catalogue reload failed");
     }

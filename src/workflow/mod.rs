@@ -2,20 +2,24 @@
 //! which states follow which, what goes to git (a branch per submission, a merge per
 //! approval) and what goes to the database (state, decisions, comments, the audit log).
 //!
-//! Error policy ([`WorkflowError`]): refusals of the rules are the client's (403 forbidden,
-//! 404 unknown, 409 wrong state, 422 invalid input with the validator's diagnostics); an
-//! unavailable git repository or database is ours and answers 503 with the input kept (a
-//! submission is stored before git is touched and retried by [`jobs`]); anything else is a
-//! logged 500.
+//! Error policy ([`WorkflowError`], through [`crate::error::Classify`]): refusals of the rules
+//! are the client's (`Forbidden`, `NotFound`, `Conflict` for a wrong state, `Invalid` input
+//! with the validator's diagnostics); an unavailable git repository or database is ours
+//! (`Unavailable`, the input kept: a submission is stored before git is touched and retried by
+//! [`jobs`]); anything else is `Internal`. Git and database errors keep their own kinds.
 
+pub mod context;
 pub mod edit;
 pub mod forge;
 pub mod form;
 pub mod jobs;
 pub mod privacy;
 pub mod review;
+pub mod rules;
 pub mod submissions;
 pub mod tokens;
+
+pub use context::Context;
 
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -52,19 +56,30 @@ impl From<sea_orm::DbErr> for WorkflowError {
     }
 }
 
-impl WorkflowError {
-    pub fn http_status(&self) -> u16 {
+impl crate::error::Classify for WorkflowError {
+    fn kind(&self) -> crate::error::ErrorKind {
+        use crate::error::ErrorKind;
         match self {
-            WorkflowError::Forbidden(_) => 403,
-            WorkflowError::NotFound(_) => 404,
-            WorkflowError::Conflict(_) => 409,
-            WorkflowError::Invalid { .. } => 422,
-            WorkflowError::Git(e) => e.http_status(),
-            WorkflowError::Db(e) => e.http_status(),
-            WorkflowError::Internal(_) => 500,
+            WorkflowError::Forbidden(_) => ErrorKind::Forbidden,
+            WorkflowError::NotFound(_) => ErrorKind::NotFound,
+            WorkflowError::Conflict(_) => ErrorKind::Conflict,
+            WorkflowError::Invalid { .. } => ErrorKind::Invalid,
+            WorkflowError::Git(e) => e.kind(),
+            WorkflowError::Db(e) => e.kind(),
+            WorkflowError::Internal(_) => ErrorKind::Internal,
         }
     }
 
+    fn public_detail(&self) -> String {
+        match self {
+            WorkflowError::Git(e) => e.public_detail(),
+            WorkflowError::Db(e) => e.public_detail(),
+            other => other.to_string(),
+        }
+    }
+}
+
+impl WorkflowError {
     pub fn invalid(message: impl Into<String>) -> Self {
         WorkflowError::Invalid {
             message: message.into(),
@@ -79,6 +94,9 @@ pub struct Actor {
     pub id: i64,
     pub display_name: String,
     pub role: Role,
+    /// The request came with a personal API token rather than a login session
+    /// (see [`rules::check_account`]).
+    pub via_token: bool,
 }
 
 impl Actor {
@@ -87,6 +105,7 @@ impl Actor {
             id: user.id,
             display_name: user.display_name.clone(),
             role,
+            via_token: false,
         }
     }
 
@@ -158,12 +177,12 @@ pub fn noreply_email(user_id: i64, public_url: &str) -> String {
 /// repository (it failed to open at start-up) the answer is [`GitError::Unavailable`].
 ///
 /// [`GitError::Unavailable`]: crate::git::GitError::Unavailable
-pub async fn with_repo<T, F>(app: &crate::app::App, work: F) -> Result<T, WorkflowError>
+pub async fn with_repo<T, F>(ctx: &Context, work: F) -> Result<T, WorkflowError>
 where
     T: Send + 'static,
     F: FnOnce(&crate::git::DataRepo) -> Result<T, crate::git::GitError> + Send + 'static,
 {
-    let Some(repo) = app.repo.clone() else {
+    let Some(repo) = ctx.repo.clone() else {
         return Err(WorkflowError::Git(crate::git::GitError::Unavailable(
             "no data repository is open".into(),
         )));

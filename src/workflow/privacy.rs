@@ -12,43 +12,43 @@ use sea_orm::{
 };
 use serde_json::json;
 
+use super::context::Context;
 use super::{Actor, WorkflowError, pseudonym};
-use crate::app::App;
 use crate::db::audit;
 use crate::db::entities::{
     api_tokens, audit_log, comments, review_decisions, sessions, submissions, users,
 };
 
 /// Everything the database holds about the actor, as one JSON document.
-pub async fn export(app: &App, actor: &Actor) -> Result<serde_json::Value, WorkflowError> {
+pub async fn export(ctx: &Context, actor: &Actor) -> Result<serde_json::Value, WorkflowError> {
     let user = users::Entity::find_by_id(actor.id)
-        .one(app.db()?)
+        .one(ctx.db()?)
         .await?
         .ok_or_else(|| WorkflowError::NotFound("no such account".into()))?;
     let sessions = sessions::Entity::find()
         .filter(sessions::Column::UserId.eq(actor.id))
-        .all(app.db()?)
+        .all(ctx.db()?)
         .await?;
-    let tokens = crate::auth::tokens::list(app.db()?, actor.id).await?;
+    let tokens = crate::auth::tokens::list(ctx.db()?, actor.id).await?;
     let subs = submissions::Entity::find()
         .filter(submissions::Column::AuthorId.eq(actor.id))
         .order_by_asc(submissions::Column::Id)
-        .all(app.db()?)
+        .all(ctx.db()?)
         .await?;
     let comments = comments::Entity::find()
         .filter(comments::Column::AuthorId.eq(actor.id))
         .order_by_asc(comments::Column::Id)
-        .all(app.db()?)
+        .all(ctx.db()?)
         .await?;
     let decisions = review_decisions::Entity::find()
         .filter(review_decisions::Column::ReviewerId.eq(actor.id))
         .order_by_asc(review_decisions::Column::Id)
-        .all(app.db()?)
+        .all(ctx.db()?)
         .await?;
     let actions = audit_log::Entity::find()
         .filter(audit_log::Column::ActorId.eq(actor.id))
         .order_by_asc(audit_log::Column::Id)
-        .all(app.db()?)
+        .all(ctx.db()?)
         .await?;
     Ok(json!({
         "exported_at": Utc::now(),
@@ -108,8 +108,9 @@ pub async fn export(app: &App, actor: &Actor) -> Result<serde_json::Value, Workf
 
 /// Deletes the actor's account (pseudonymisation, see the module documentation), ends
 /// every session of it and deletes its API tokens. Returns the pseudonym now shown.
-pub async fn delete_account(app: &App, actor: &Actor) -> Result<String, WorkflowError> {
-    let txn = app.db()?.begin().await?;
+pub async fn delete_account(ctx: &Context, actor: &Actor) -> Result<String, WorkflowError> {
+    super::rules::check_account(actor, super::rules::AccountAction::DeleteAccount)?;
+    let txn = ctx.db()?.begin().await?;
     let user = users::Entity::find_by_id(actor.id)
         .one(&txn)
         .await?

@@ -6,8 +6,6 @@
 //! pass the validator with the reviewer's verdicts applied. An approval is a merge commit
 //! naming the reviewer, followed by a reload of the catalogue (searchable when it returns).
 
-use std::sync::Arc;
-
 use chrono::{Months, Utc};
 use sea_orm::{
     ActiveEnum, ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set,
@@ -15,9 +13,10 @@ use sea_orm::{
 };
 use serde_json::json;
 
+use super::context::Context;
 use super::edit::{ReviewBlock, Verdict};
+use super::rules::Action;
 use super::{Actor, WorkflowError, noreply_email, submissions as sub};
-use crate::app::App;
 use crate::db::audit;
 use crate::db::entities::review_decisions::{self, Decision};
 use crate::db::entities::submissions::{self, State};
@@ -47,7 +46,7 @@ pub struct QueueFilter {
 
 /// The queue: oldest first.
 pub async fn queue(
-    app: &App,
+    ctx: &Context,
     actor: &Actor,
     filter: &QueueFilter,
 ) -> Result<Vec<submissions::Model>, WorkflowError> {
@@ -64,7 +63,7 @@ pub async fn queue(
         .filter(submissions::Column::State.is_in(states))
         .order_by_asc(submissions::Column::UpdatedAt)
         .order_by_asc(submissions::Column::Id)
-        .all(app.db()?)
+        .all(ctx.db()?)
         .await?;
     let now = Utc::now();
     Ok(rows
@@ -86,28 +85,13 @@ pub async fn queue(
 
 /// Takes a decision on a submission. Returns the decision recorded.
 pub async fn decide(
-    app: &Arc<App>,
+    ctx: &Context,
     actor: &Actor,
     id: i64,
     input: DecisionInput,
 ) -> Result<review_decisions::Model, WorkflowError> {
-    if !actor.is_reviewer() {
-        return Err(WorkflowError::Forbidden(
-            "only reviewers take decisions".into(),
-        ));
-    }
-    let row = sub::visible(app, actor, id).await?;
-    if row.author_id == Some(actor.id) {
-        return Err(WorkflowError::Forbidden(format!(
-            "four-eyes rule: you authored submission #{id}, another reviewer must decide"
-        )));
-    }
-    if !matches!(row.state, State::Open | State::ChangesRequested) {
-        return Err(WorkflowError::Conflict(format!(
-            "submission #{id} is {}: there is nothing to decide",
-            row.state.to_value()
-        )));
-    }
+    let row = sub::visible(ctx, actor, id).await?;
+    super::rules::check(actor, &row, Action::Decide)?;
     let reason = input
         .reason
         .as_deref()
@@ -126,18 +110,16 @@ pub async fn decide(
             "a reason is required to request changes or to reject: applicants must know why",
         ));
     }
-    if input.decision == Decision::Approve && row.state != State::Open {
-        return Err(WorkflowError::Conflict(format!(
-            "submission #{id} awaits changes from its author; it cannot be approved as it is"
-        )));
+    if input.decision == Decision::Approve {
+        super::rules::check(actor, &row, Action::Approve)?;
     }
     let merge = if input.decision == Decision::Approve {
-        Some(approved_text(app, actor, &row, &input, reason.as_deref())?)
+        Some(approved_text(ctx, actor, &row, &input, reason.as_deref())?)
     } else {
         None
     };
 
-    let txn = app.db()?.begin().await?;
+    let txn = ctx.db()?.begin().await?;
     let mut decision = review_decisions::ActiveModel {
         id: sea_orm::ActiveValue::NotSet,
         submission_id: Set(row.id),
@@ -175,7 +157,7 @@ pub async fn decide(
     // Git last, inside the transaction: if the merge fails nothing is recorded and the
     // reviewer's input comes back to them with the error.
     if let Some(text) = merge {
-        let commit = merge_into_main(app, actor, &row, text).await?;
+        let commit = merge_into_main(ctx, actor, &row, text).await?;
         let mut with_commit: review_decisions::ActiveModel = decision.clone().into();
         with_commit.merge_commit = Set(Some(commit.clone()));
         decision = with_commit.update(&txn).await?;
@@ -195,13 +177,13 @@ pub async fn decide(
     .await?;
     txn.commit().await?;
     if decision.merge_commit.is_some()
-        && let Err(e) = app.reload().await
+        && let Err(e) = ctx.catalogue.reload().await
     {
         tracing::error!(error = %e, submission = id, "approved and merged, but the catalogue reload failed; it will show after a restart");
     }
     match new_state {
-        State::Approved => super::forge::tell(app, &row, super::forge::Event::Merged).await,
-        State::Rejected => super::forge::tell(app, &row, super::forge::Event::Closed).await,
+        State::Approved => super::forge::tell(ctx, &row, super::forge::Event::Merged).await,
+        State::Rejected => super::forge::tell(ctx, &row, super::forge::Event::Closed).await,
         _ => {}
     }
     Ok(decision)
@@ -210,14 +192,14 @@ pub async fn decide(
 /// The entry text an approval merges: the reviewer's verdicts applied, the review block set
 /// to `validated` with the reviewer, the date and the expiry; checked by the validator.
 fn approved_text(
-    app: &App,
+    ctx: &Context,
     actor: &Actor,
     row: &submissions::Model,
     input: &DecisionInput,
     reason: Option<&str>,
 ) -> Result<String, WorkflowError> {
     let today = super::today();
-    let months = app.config.workflow.validation_months;
+    let months = ctx.settings.workflow.validation_months;
     let expires = (months > 0)
         .then(|| today.checked_add_months(Months::new(months)))
         .flatten();
@@ -231,7 +213,7 @@ fn approved_text(
     };
     let text = super::edit::apply_review(&row.entry_toml, &review, &input.verdicts, today)
         .map_err(|e| WorkflowError::invalid(format!("the entry cannot be edited: {e}")))?;
-    let checked = sub::check(&app.snapshot(), &text);
+    let checked = sub::check(&ctx.snapshot(), &text);
     let blocking: Vec<_> = checked
         .diagnostics
         .iter()
@@ -249,7 +231,7 @@ fn approved_text(
 }
 
 async fn merge_into_main(
-    app: &Arc<App>,
+    ctx: &Context,
     actor: &Actor,
     row: &submissions::Model,
     text: String,
@@ -260,12 +242,12 @@ async fn merge_into_main(
         .unwrap_or_else(|| super::branch_name(row.id, &row.slug));
     let author = Author {
         name: actor.display_name.clone(),
-        email: noreply_email(actor.id, &app.config.public_url),
+        email: noreply_email(actor.id, &ctx.settings.public_url),
     };
     let path = format!("entries/{}.toml", row.slug);
     let slug = row.slug.clone();
     let id = row.id;
-    super::with_repo(app, move |repo| {
+    super::with_repo(ctx, move |repo| {
         repo.commit_file(
             &branch,
             &path,
@@ -314,12 +296,12 @@ pub struct PublicVerdict {
 }
 
 /// Every decision, newest first (`limit` at most).
-pub async fn decisions(app: &App, limit: u64) -> Result<Vec<PublicDecision>, WorkflowError> {
-    decisions_where(app, None, limit).await
+pub async fn decisions(ctx: &Context, limit: u64) -> Result<Vec<PublicDecision>, WorkflowError> {
+    decisions_where(ctx, None, limit).await
 }
 
 async fn decisions_where(
-    app: &App,
+    ctx: &Context,
     submission: Option<i64>,
     limit: u64,
 ) -> Result<Vec<PublicDecision>, WorkflowError> {
@@ -333,17 +315,17 @@ async fn decisions_where(
         .order_by_desc(review_decisions::Column::Id)
         .limit(limit)
         .find_also_related(users::Entity)
-        .all(app.db()?)
+        .all(ctx.db()?)
         .await?;
     let mut out = Vec::with_capacity(rows.len());
     for (d, reviewer) in rows {
         let submission = submissions::Entity::find_by_id(d.submission_id)
-            .one(app.db()?)
+            .one(ctx.db()?)
             .await?;
         let verdicts = criterion_verdicts::Entity::find()
             .filter(criterion_verdicts::Column::DecisionId.eq(d.id))
             .order_by_asc(criterion_verdicts::Column::CriterionId)
-            .all(app.db()?)
+            .all(ctx.db()?)
             .await?;
         out.push(PublicDecision {
             id: d.id,
@@ -378,10 +360,10 @@ async fn decisions_where(
 
 /// The decisions on one submission, oldest first.
 pub async fn decisions_of(
-    app: &App,
+    ctx: &Context,
     submission: i64,
 ) -> Result<Vec<PublicDecision>, WorkflowError> {
-    let mut all = decisions_where(app, Some(submission), 1_000).await?;
+    let mut all = decisions_where(ctx, Some(submission), 1_000).await?;
     all.reverse();
     Ok(all)
 }

@@ -3,8 +3,6 @@
 //! is touched, so nothing typed is lost when the repository is unavailable (`pending-git`,
 //! retried by the jobs).
 
-use std::sync::Arc;
-
 use chrono::Utc;
 use sea_orm::{
     ActiveEnum, ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set,
@@ -12,8 +10,10 @@ use sea_orm::{
 };
 use serde_json::json;
 
+use super::context::Context;
+use super::rules::Action;
 use super::{Actor, StoredDiagnostic, WorkflowError, branch_name, noreply_email, pseudonym};
-use crate::app::{App, Snapshot};
+use crate::catalogue::Snapshot;
 use crate::db::audit;
 use crate::db::entities::submissions::{self, Kind, State};
 use crate::db::entities::{comments, users};
@@ -113,14 +113,14 @@ pub fn check(snapshot: &Snapshot, text: &str) -> Checked {
 /// data repository's main branch, or from the data directory when git could not be opened.
 /// `None` when there is no such entry or it cannot be read (the change is then written as a
 /// fresh file, and the diff shows it whole).
-pub async fn current_text(app: &App, slug: &str) -> Option<String> {
+pub async fn current_text(ctx: &Context, slug: &str) -> Option<String> {
     let path = format!("entries/{slug}.toml");
-    let found = if app.repo.is_some() {
-        super::with_repo(app, move |repo| repo.read_file("main", &path))
+    let found = if ctx.repo.is_some() {
+        super::with_repo(ctx, move |repo| repo.read_file("main", &path))
             .await
             .map(|bytes| bytes.and_then(|b| String::from_utf8(b).ok()))
     } else {
-        let file = app.data_dir.join(&path);
+        let file = ctx.catalogue.data_dir().join(&path);
         tokio::task::spawn_blocking(move || std::fs::read_to_string(file).ok())
             .await
             .map_err(|e| WorkflowError::Internal(e.to_string()))
@@ -134,11 +134,11 @@ pub async fn current_text(app: &App, slug: &str) -> Option<String> {
 /// Proposes an entry: validates it, stores it, writes it on its own branch. Returns the
 /// submission, `open` or, when git is unavailable, `pending-git` (kept and retried).
 pub async fn create(
-    app: &Arc<App>,
+    ctx: &Context,
     actor: &Actor,
     text: String,
 ) -> Result<submissions::Model, WorkflowError> {
-    let checked = check(&app.snapshot(), &text);
+    let checked = check(&ctx.snapshot(), &text);
     if !checked.is_valid() {
         return Err(checked.into_error());
     }
@@ -153,7 +153,7 @@ pub async fn create(
             State::Open,
             State::ChangesRequested,
         ]))
-        .one(app.db()?)
+        .one(ctx.db()?)
         .await?;
     if let Some(s) = open_same {
         return Err(WorkflowError::Conflict(format!(
@@ -162,16 +162,16 @@ pub async fn create(
         )));
     }
     let user = users::Entity::find_by_id(actor.id)
-        .one(app.db()?)
+        .one(ctx.db()?)
         .await?
         .ok_or_else(|| WorkflowError::NotFound("your account no longer exists".into()))?;
-    let base_commit = app
+    let base_commit = ctx
         .snapshot()
         .data_commit
         .clone()
         .unwrap_or_else(|| "unknown".into());
     let now = Utc::now();
-    let txn = app.db()?.begin().await?;
+    let txn = ctx.db()?.begin().await?;
     let row = submissions::ActiveModel {
         id: sea_orm::ActiveValue::NotSet,
         slug: Set(slug.clone()),
@@ -198,24 +198,24 @@ pub async fn create(
     )
     .await?;
     txn.commit().await?;
-    Ok(write_to_git(app, row, &format!("Propose {slug}")).await)
+    Ok(write_to_git(ctx, row, &format!("Propose {slug}")).await)
 }
 
 /// Writes a stored submission's text on its branch. On failure the submission stays as it
 /// was (`pending-git` for one never written) and the error is logged: the jobs retry.
 pub async fn write_to_git(
-    app: &Arc<App>,
+    ctx: &Context,
     row: submissions::Model,
     message: &str,
 ) -> submissions::Model {
-    match try_write_to_git(app, &row, message).await {
+    match try_write_to_git(ctx, &row, message).await {
         Ok(updated) => {
             let event = if row.branch.is_none() {
                 super::forge::Event::Opened
             } else {
                 super::forge::Event::Updated
             };
-            super::forge::tell(app, &updated, event).await;
+            super::forge::tell(ctx, &updated, event).await;
             updated
         }
         Err(e) => {
@@ -226,17 +226,17 @@ pub async fn write_to_git(
 }
 
 async fn try_write_to_git(
-    app: &Arc<App>,
+    ctx: &Context,
     row: &submissions::Model,
     message: &str,
 ) -> Result<submissions::Model, WorkflowError> {
     let author = match row.author_id {
-        Some(id) => users::Entity::find_by_id(id).one(app.db()?).await?,
+        Some(id) => users::Entity::find_by_id(id).one(ctx.db()?).await?,
         None => None,
     };
     let author = Author {
         name: author.map_or_else(|| row.author_pseudonym.clone(), |u| u.display_name),
-        email: noreply_email(row.author_id.unwrap_or(0), &app.config.public_url),
+        email: noreply_email(row.author_id.unwrap_or(0), &ctx.settings.public_url),
     };
     let branch = branch_name(row.id, &row.slug);
     let path = format!("entries/{}.toml", row.slug);
@@ -244,7 +244,7 @@ async fn try_write_to_git(
     let message = format!("{message} (submission #{})", row.id);
     let head = {
         let branch = branch.clone();
-        super::with_repo(app, move |repo| {
+        super::with_repo(ctx, move |repo| {
             repo.commit_file(&branch, &path, text.as_bytes(), &author, &message)
         })
         .await?
@@ -255,55 +255,34 @@ async fn try_write_to_git(
     if row.state == State::PendingGit {
         active.state = Set(State::Open);
     }
-    Ok(active.update(app.db()?).await?)
+    Ok(active.update(ctx.db()?).await?)
 }
 
 /// Loads a submission the actor may see: its author, or a reviewer.
 pub async fn visible(
-    app: &App,
+    ctx: &Context,
     actor: &Actor,
     id: i64,
 ) -> Result<submissions::Model, WorkflowError> {
     let row = submissions::Entity::find_by_id(id)
-        .one(app.db()?)
+        .one(ctx.db()?)
         .await?
         .ok_or_else(|| WorkflowError::NotFound(format!("there is no submission #{id}")))?;
-    if row.author_id != Some(actor.id) && !actor.is_reviewer() {
-        return Err(WorkflowError::Forbidden(format!(
-            "submission #{id} is visible to its author and to reviewers only"
-        )));
-    }
+    super::rules::check(actor, &row, Action::See)?;
     Ok(row)
-}
-
-fn is_active(state: State) -> bool {
-    matches!(
-        state,
-        State::PendingGit | State::Open | State::ChangesRequested
-    )
 }
 
 /// The author pushes a new version: validated again, a new commit on the same branch, and
 /// the submission goes back to the reviewers.
 pub async fn update(
-    app: &Arc<App>,
+    ctx: &Context,
     actor: &Actor,
     id: i64,
     text: String,
 ) -> Result<submissions::Model, WorkflowError> {
-    let row = visible(app, actor, id).await?;
-    if row.author_id != Some(actor.id) {
-        return Err(WorkflowError::Forbidden(
-            "only the author of a submission can update it".into(),
-        ));
-    }
-    if !is_active(row.state) {
-        return Err(WorkflowError::Conflict(format!(
-            "submission #{id} is {} and can no longer be updated",
-            row.state.to_value()
-        )));
-    }
-    let checked = check(&app.snapshot(), &text);
+    let row = visible(ctx, actor, id).await?;
+    super::rules::check(actor, &row, Action::Update)?;
+    let checked = check(&ctx.snapshot(), &text);
     if checked.slug.as_deref() != Some(row.slug.as_str()) && checked.slug.is_some() {
         return Err(WorkflowError::invalid(format!(
             "this submission is about `{}`; to propose another entry, make a new submission",
@@ -313,7 +292,7 @@ pub async fn update(
     if !checked.is_valid() {
         return Err(checked.into_error());
     }
-    let txn = app.db()?.begin().await?;
+    let txn = ctx.db()?.begin().await?;
     let mut active: submissions::ActiveModel = row.clone().into();
     active.entry_toml = Set(text);
     active.validation_report = Set(checked.report_json);
@@ -331,17 +310,17 @@ pub async fn update(
     )
     .await?;
     txn.commit().await?;
-    Ok(write_to_git(app, updated, &format!("Update {}", row.slug)).await)
+    Ok(write_to_git(ctx, updated, &format!("Update {}", row.slug)).await)
 }
 
 /// A comment by the author or a reviewer.
 pub async fn comment(
-    app: &App,
+    ctx: &Context,
     actor: &Actor,
     id: i64,
     body: &str,
 ) -> Result<comments::Model, WorkflowError> {
-    let row = visible(app, actor, id).await?;
+    let row = visible(ctx, actor, id).await?;
     let body = body.trim();
     if body.is_empty() {
         return Err(WorkflowError::invalid("the comment is empty"));
@@ -352,7 +331,7 @@ pub async fn comment(
             "the comment has {chars} characters; at most {MAX_COMMENT_CHARS}"
         )));
     }
-    let txn = app.db()?.begin().await?;
+    let txn = ctx.db()?.begin().await?;
     let c = comments::ActiveModel {
         id: sea_orm::ActiveValue::NotSet,
         submission_id: Set(row.id),
@@ -376,23 +355,13 @@ pub async fn comment(
 
 /// The author withdraws a submission that is still under review.
 pub async fn withdraw(
-    app: &App,
+    ctx: &Context,
     actor: &Actor,
     id: i64,
 ) -> Result<submissions::Model, WorkflowError> {
-    let row = visible(app, actor, id).await?;
-    if row.author_id != Some(actor.id) {
-        return Err(WorkflowError::Forbidden(
-            "only the author of a submission can withdraw it".into(),
-        ));
-    }
-    if !is_active(row.state) {
-        return Err(WorkflowError::Conflict(format!(
-            "submission #{id} is {} already",
-            row.state.to_value()
-        )));
-    }
-    let txn = app.db()?.begin().await?;
+    let row = visible(ctx, actor, id).await?;
+    super::rules::check(actor, &row, Action::Withdraw)?;
+    let txn = ctx.db()?.begin().await?;
     let mut active: submissions::ActiveModel = row.into();
     active.state = Set(State::Withdrawn);
     active.updated_at = Set(Utc::now());
@@ -407,17 +376,17 @@ pub async fn withdraw(
     .await?;
     txn.commit().await?;
     if updated.branch.is_some() {
-        super::forge::tell(app, &updated, super::forge::Event::Closed).await;
+        super::forge::tell(ctx, &updated, super::forge::Event::Closed).await;
     }
     Ok(updated)
 }
 
 /// The actor's own submissions, newest first.
-pub async fn mine(app: &App, actor: &Actor) -> Result<Vec<submissions::Model>, WorkflowError> {
+pub async fn mine(ctx: &Context, actor: &Actor) -> Result<Vec<submissions::Model>, WorkflowError> {
     Ok(submissions::Entity::find()
         .filter(submissions::Column::AuthorId.eq(actor.id))
         .order_by_desc(submissions::Column::CreatedAt)
-        .all(app.db()?)
+        .all(ctx.db()?)
         .await?)
 }
 
@@ -433,14 +402,14 @@ pub struct CommentView {
 /// The comments of a submission, oldest first, with their authors' names (a deleted
 /// account shows its pseudonym).
 pub async fn comments_of(
-    app: &App,
+    ctx: &Context,
     submission: &submissions::Model,
 ) -> Result<Vec<CommentView>, WorkflowError> {
     let rows = comments::Entity::find()
         .filter(comments::Column::SubmissionId.eq(submission.id))
         .order_by_asc(comments::Column::CreatedAt)
         .find_also_related(users::Entity)
-        .all(app.db()?)
+        .all(ctx.db()?)
         .await?;
     Ok(rows
         .into_iter()

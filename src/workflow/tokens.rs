@@ -5,8 +5,8 @@
 use sea_orm::TransactionTrait;
 use serde_json::json;
 
+use super::context::Context;
 use super::{Actor, WorkflowError};
-use crate::app::App;
 use crate::auth::AuthError;
 use crate::auth::tokens::{self, Minted, Refusal};
 use crate::db::audit;
@@ -27,20 +27,15 @@ impl From<Refusal> for WorkflowError {
     }
 }
 
-/// Makes a token for the actor; `by_token` says the request itself came with a token.
+/// Makes a token for the actor (not for a request that itself came with a token).
 pub async fn make(
-    app: &App,
+    ctx: &Context,
     actor: &Actor,
-    by_token: bool,
     name: &str,
     days: u32,
 ) -> Result<Minted, WorkflowError> {
-    if by_token {
-        return Err(WorkflowError::Forbidden(
-            "an API token cannot make tokens: log in and make it on your account page".into(),
-        ));
-    }
-    let txn = app.db()?.begin().await?;
+    super::rules::check_account(actor, super::rules::AccountAction::MakeToken)?;
+    let txn = ctx.db()?.begin().await?;
     let minted = tokens::create(&txn, actor.id, name, days).await??;
     audit::record(
         &txn,
@@ -55,13 +50,13 @@ pub async fn make(
 }
 
 /// The actor's tokens, newest first.
-pub async fn list(app: &App, actor: &Actor) -> Result<Vec<api_tokens::Model>, WorkflowError> {
-    Ok(tokens::list(app.db()?, actor.id).await?)
+pub async fn list(ctx: &Context, actor: &Actor) -> Result<Vec<api_tokens::Model>, WorkflowError> {
+    Ok(tokens::list(ctx.db()?, actor.id).await?)
 }
 
 /// Revokes one of the actor's tokens.
-pub async fn revoke(app: &App, actor: &Actor, id: i64) -> Result<(), WorkflowError> {
-    let txn = app.db()?.begin().await?;
+pub async fn revoke(ctx: &Context, actor: &Actor, id: i64) -> Result<(), WorkflowError> {
+    let txn = ctx.db()?.begin().await?;
     if !tokens::revoke(&txn, actor.id, id).await? {
         return Err(WorkflowError::NotFound(format!(
             "you have no API token #{id}"

@@ -7,7 +7,8 @@ use axum::extract::{Path, State};
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use crate::app::{App, Snapshot};
+use crate::app::App;
+use crate::catalogue::Snapshot;
 use crate::http::error::{ApiError, ErrorBody};
 use crate::http::params::{QueryParams, truncate};
 use crate::model::{

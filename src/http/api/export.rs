@@ -8,7 +8,8 @@ use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use crate::app::{App, Snapshot};
+use crate::app::App;
+use crate::catalogue::Snapshot;
 use crate::http::error::ApiError;
 use crate::model::{Category, Criterion, Entry, GradeBreakdown, Service};
 

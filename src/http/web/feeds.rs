@@ -11,7 +11,8 @@ use axum::response::{IntoResponse, Response};
 use chrono::{NaiveDate, TimeZone, Utc};
 
 use super::i18n::Tr;
-use crate::app::{App, Snapshot};
+use crate::app::App;
+use crate::catalogue::Snapshot;
 use crate::model::Lang;
 use crate::util::escape_html;
 

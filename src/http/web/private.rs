@@ -92,7 +92,7 @@ fn form_page(action: &str) -> &str {
 
 /// The page for a session store that cannot be read (503) or another failure (500).
 fn store_error(ctx: &Ctx, e: &crate::auth::AuthError) -> WebError {
-    if e.http_status() == 503 {
+    if crate::error::Classify::kind(e) == crate::error::ErrorKind::Unavailable {
         tracing::error!(error = %e, "page: the session store is unavailable");
         WebError::unavailable(ctx)
     } else {

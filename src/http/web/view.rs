@@ -1,7 +1,7 @@
 //! View models shared by several pages: entries as cards, labels of the model's enums in
 //! the page's language, grades and statuses as text plus a CSS class (never colour alone).
 
-use crate::app::Snapshot;
+use crate::catalogue::Snapshot;
 use crate::model::{Axis, Entry, Grade, Kind, Lang, Level, Platform, ReviewStatus, Status};
 
 use super::i18n::Tr;

@@ -84,10 +84,10 @@ async fn show(
 ) -> Result<Response, WebError> {
     let tr = ctx.tr;
     let confirm_error = kept.confirm_error;
-    let mine = sub::mine(&ctx.app, &user.actor)
+    let mine = sub::mine(&ctx.app.workflow, &user.actor)
         .await
         .map_err(|e| WebError::from_workflow(ctx, &e))?;
-    let tokens = crate::workflow::tokens::list(&ctx.app, &user.actor)
+    let tokens = crate::workflow::tokens::list(&ctx.app.workflow, &user.actor)
         .await
         .map_err(|e| WebError::from_workflow(ctx, &e))?;
     let now = chrono::Utc::now();
@@ -225,7 +225,7 @@ pub async fn make_token(ctx: Ctx, Posted { user, pairs }: Posted) -> Result<Resp
         kept.days_error = Some(crate::auth::tokens::Refusal::Days.to_string());
         return show(&ctx, &user, kept, StatusCode::UNPROCESSABLE_ENTITY).await;
     };
-    match crate::workflow::tokens::make(&ctx.app, &user.actor, user.by_token(), &name, days).await {
+    match crate::workflow::tokens::make(&ctx.app.workflow, &user.actor, &name, days).await {
         Ok(minted) => {
             let kept = Kept {
                 new_token: Some(minted.secret),
@@ -249,7 +249,7 @@ pub async fn revoke_token(
 ) -> Result<Response, WebError> {
     private::check_csrf(&ctx, &user, &pairs)?;
     let id: i64 = id.parse().map_err(|_| ctx.not_found(None))?;
-    crate::workflow::tokens::revoke(&ctx.app, &user.actor, id)
+    crate::workflow::tokens::revoke(&ctx.app.workflow, &user.actor, id)
         .await
         .map_err(|e| WebError::from_workflow(&ctx, &e))?;
     Ok(private::see_other(&ctx.href("/account#tokens")))
@@ -257,7 +257,7 @@ pub async fn revoke_token(
 
 /// `GET /{lang}/account/export.json`: everything held about the account, as a download.
 pub async fn export(ctx: Ctx, WebUser(user): WebUser) -> Result<Response, WebError> {
-    let data = privacy::export(&ctx.app, &user.actor)
+    let data = privacy::export(&ctx.app.workflow, &user.actor)
         .await
         .map_err(|e| WebError::from_workflow(&ctx, &e))?;
     let body = serde_json::to_vec_pretty(&data).map_err(|e| ctx.internal(e))?;
@@ -289,7 +289,7 @@ pub async fn delete(ctx: Ctx, Posted { user, pairs }: Posted) -> Result<Response
         };
         return show(&ctx, &user, kept, StatusCode::UNPROCESSABLE_ENTITY).await;
     }
-    privacy::delete_account(&ctx.app, &user.actor)
+    privacy::delete_account(&ctx.app.workflow, &user.actor)
         .await
         .map_err(|e| WebError::from_workflow(&ctx, &e))?;
     let cookies = Cookies {

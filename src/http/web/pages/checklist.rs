@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 
 use super::entry_form::{self, Field};
 use super::submission::DiagnosticView;
-use crate::app::Snapshot;
+use crate::catalogue::Snapshot;
 use crate::db::entities::submissions::{self, State};
 use crate::http::web::context::Ctx;
 use crate::http::web::error::Link;

@@ -6,7 +6,7 @@ use axum::extract::RawQuery;
 use axum::response::Response;
 
 use super::render;
-use crate::app::Snapshot;
+use crate::catalogue::Snapshot;
 use crate::http::params::QueryParams;
 use crate::http::web::context::{Ctx, Layout, Section};
 use crate::http::web::error::{Link, WebError};

@@ -4,7 +4,7 @@
 use axum::response::Response;
 
 use super::render;
-use crate::app::Snapshot;
+use crate::catalogue::Snapshot;
 use crate::http::web::context::{Ctx, Layout, Section};
 use crate::http::web::error::{Link, WebError};
 use crate::http::web::i18n::Tr;

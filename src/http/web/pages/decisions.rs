@@ -12,7 +12,7 @@ use axum::response::Response;
 
 use super::info::{Decision, decisions_of};
 use super::render;
-use crate::app::Snapshot;
+use crate::catalogue::Snapshot;
 use crate::http::web::context::{Ctx, Layout, Section};
 use crate::http::web::error::{Link, WebError};
 use crate::http::web::i18n::Tr;
@@ -121,7 +121,7 @@ pub fn view(snapshot: &Snapshot, tr: Tr, d: &PublicDecision) -> DecisionView {
 pub async fn page(ctx: Ctx) -> Result<Response, WebError> {
     let snapshot = ctx.app.snapshot();
     let tr = ctx.tr;
-    let found = review::decisions(&ctx.app, LIMIT).await;
+    let found = review::decisions(&ctx.app.workflow, LIMIT).await;
     let (workflow, unavailable) = match found {
         Ok(list) => (list.iter().map(|d| view(&snapshot, tr, d)).collect(), false),
         Err(e) => {

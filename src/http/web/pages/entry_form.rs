@@ -8,7 +8,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::app::Snapshot;
+use crate::catalogue::Snapshot;
 use crate::http::web::context::Ctx;
 use crate::http::web::i18n::Tr;
 use crate::http::web::markdown;

@@ -127,7 +127,7 @@ pub async fn page(
         category: category.clone(),
         min_age_days,
     };
-    let queue = review::queue(&ctx.app, &user.actor, &filter)
+    let queue = review::queue(&ctx.app.workflow, &user.actor, &filter)
         .await
         .map_err(|e| WebError::from_workflow(&ctx, &e))?;
     let rows: Vec<QueueRow> = queue

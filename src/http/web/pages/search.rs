@@ -11,7 +11,7 @@ use axum::extract::RawQuery;
 use axum::response::Response;
 
 use super::{Tile, render};
-use crate::app::Snapshot;
+use crate::catalogue::Snapshot;
 use crate::http::api::search::parse_request;
 use crate::http::params::QueryParams;
 use crate::http::web::context::{Ctx, Layout, Section};
@@ -119,7 +119,7 @@ pub async fn page(ctx: Ctx, RawQuery(raw): RawQuery) -> Result<Response, WebErro
     ctx.app.metrics.searches.inc();
     let worker = Arc::clone(&ctx.app);
     let asked = request.clone();
-    let results = tokio::task::spawn_blocking(move || worker.index.search(&asked))
+    let results = tokio::task::spawn_blocking(move || worker.index().search(&asked))
         .await
         .map_err(|e| ctx.internal(e))?
         .map_err(|e| ctx.internal(e))?;

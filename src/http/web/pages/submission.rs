@@ -14,7 +14,8 @@ use super::entry_form::{self, Field};
 use super::submit::Notice;
 use super::{checklist, decisions, render_with};
 use crate::db::entities::review_decisions::Decision;
-use crate::db::entities::submissions::{self, State};
+use crate::db::entities::submissions;
+use crate::error::{Classify, ErrorKind};
 use crate::http::session::SessionUser;
 use crate::http::web::context::{Ctx, Layout, Section};
 use crate::http::web::error::{Link, WebError};
@@ -135,7 +136,11 @@ async fn diff_of(ctx: &Ctx, row: &submissions::Model) -> Result<String, String> 
         return Err(tr.t("submission-diff-no-branch"));
     };
     let path = format!("entries/{}.toml", row.slug);
-    match crate::workflow::with_repo(&ctx.app, move |repo| repo.diff_file(&branch, &path)).await {
+    match crate::workflow::with_repo(&ctx.app.workflow, move |repo| {
+        repo.diff_file(&branch, &path)
+    })
+    .await
+    {
         Ok(diff) if diff.trim().is_empty() => Err(tr.t("submission-diff-empty")),
         Ok(diff) => Ok(diff),
         Err(e) => {
@@ -154,13 +159,13 @@ async fn build(
 ) -> Result<SubmissionPage, WebError> {
     let tr = ctx.tr;
     let id: i64 = id.parse().map_err(|_| ctx.not_found(None))?;
-    let row = sub::visible(&ctx.app, &user.actor, id)
+    let row = sub::visible(&ctx.app.workflow, &user.actor, id)
         .await
         .map_err(|e| WebError::from_workflow(ctx, &e))?;
-    let comments = sub::comments_of(&ctx.app, &row)
+    let comments = sub::comments_of(&ctx.app.workflow, &row)
         .await
         .map_err(|e| WebError::from_workflow(ctx, &e))?;
-    let decided = review::decisions_of(&ctx.app, row.id)
+    let decided = review::decisions_of(&ctx.app.workflow, row.id)
         .await
         .map_err(|e| WebError::from_workflow(ctx, &e))?;
     let snapshot = ctx.app.snapshot();
@@ -172,13 +177,7 @@ async fn build(
         Ok(diff) => (diff_lines(&diff), None, None),
         Err(note) => (Vec::new(), Some(note), Some(row.entry_toml.clone())),
     };
-    let is_author = row.author_id == Some(user.actor.id);
-    let active = matches!(
-        row.state,
-        State::PendingGit | State::Open | State::ChangesRequested
-    );
-    let reviewer = user.actor.is_reviewer();
-    let decidable = matches!(row.state, State::Open | State::ChangesRequested);
+    let offered = crate::workflow::rules::offered(&user.actor, &row);
     let mut comment = Field::new(
         "body",
         tr.t("submission-comment-label"),
@@ -252,12 +251,14 @@ async fn build(
             .map(|d| decisions::view(&snapshot, tr, d))
             .collect(),
         comment,
-        can_withdraw: is_author && active,
-        edit_href: (is_author && active)
+        can_withdraw: offered.withdraw,
+        edit_href: offered
+            .update
             .then(|| ctx.href(&format!("/submissions/{}/edit", row.id))),
-        four_eyes: reviewer && is_author && decidable,
-        waits_for_git: reviewer && row.state == State::PendingGit,
-        review: (reviewer && !is_author && decidable)
+        four_eyes: offered.four_eyes,
+        waits_for_git: offered.waits_for_git,
+        review: offered
+            .decide
             .then(|| checklist::build(ctx, &snapshot, &row, &kept.review)),
         layout,
     })
@@ -284,7 +285,7 @@ pub async fn page(
 }
 
 fn notice(ctx: &Ctx, err: &WorkflowError) -> Notice {
-    if err.http_status() == 503 {
+    if err.kind() == ErrorKind::Unavailable {
         tracing::error!(error = %err, "submission page: a store is unavailable");
         Notice {
             text: ctx.tr.t("form-unavailable"),
@@ -293,7 +294,7 @@ fn notice(ctx: &Ctx, err: &WorkflowError) -> Notice {
         }
     } else {
         Notice {
-            text: err.to_string(),
+            text: err.public_detail(),
             lang: Some("en"),
             links: Vec::new(),
         }
@@ -308,13 +309,16 @@ fn stale(ctx: &Ctx) -> Notice {
     }
 }
 
-/// Statuses whose refusal is shown on the page itself, with the input kept.
-fn shown_on_page(status: u16) -> bool {
-    matches!(status, 403 | 409 | 422 | 503)
+/// Whether a refusal is shown on the page itself, with the input kept.
+fn shown_on_page(err: &WorkflowError) -> bool {
+    matches!(
+        err.kind(),
+        ErrorKind::Forbidden | ErrorKind::Conflict | ErrorKind::Invalid | ErrorKind::Unavailable
+    )
 }
 
 fn status_of(err: &WorkflowError) -> StatusCode {
-    StatusCode::from_u16(err.http_status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
+    crate::http::failure::status(err)
 }
 
 /// `POST /{lang}/submissions/{id}/comments`.
@@ -335,7 +339,7 @@ pub async fn comment(
         return show(&ctx, &user, &id, kept, StatusCode::FORBIDDEN).await;
     }
     let n: i64 = id.parse().map_err(|_| ctx.not_found(None))?;
-    match sub::comment(&ctx.app, &user.actor, n, &body).await {
+    match sub::comment(&ctx.app.workflow, &user.actor, n, &body).await {
         Ok(_) => Ok(private::see_other(
             &ctx.href(&format!("/submissions/{n}#comments")),
         )),
@@ -347,7 +351,7 @@ pub async fn comment(
             };
             show(&ctx, &user, &id, kept, StatusCode::UNPROCESSABLE_ENTITY).await
         }
-        Err(e) if shown_on_page(e.http_status()) => {
+        Err(e) if shown_on_page(&e) => {
             let kept = Kept {
                 notice: Some(notice(&ctx, &e)),
                 comment: Some(body),
@@ -373,9 +377,9 @@ pub async fn withdraw(
         return show(&ctx, &user, &id, kept, StatusCode::FORBIDDEN).await;
     }
     let n: i64 = id.parse().map_err(|_| ctx.not_found(None))?;
-    match sub::withdraw(&ctx.app, &user.actor, n).await {
+    match sub::withdraw(&ctx.app.workflow, &user.actor, n).await {
         Ok(_) => Ok(private::see_other(&ctx.href(&format!("/submissions/{n}")))),
-        Err(e) if shown_on_page(e.http_status()) => {
+        Err(e) if shown_on_page(&e) => {
             let kept = Kept {
                 notice: Some(notice(&ctx, &e)),
                 ..Kept::default()
@@ -444,7 +448,7 @@ pub async fn decide(
         reason,
         verdicts,
     };
-    match review::decide(&ctx.app, &user.actor, n, input).await {
+    match review::decide(&ctx.app.workflow, &user.actor, n, input).await {
         Ok(_) => Ok(private::see_other(
             &ctx.href(&format!("/submissions/{n}#decisions")),
         )),
@@ -457,7 +461,7 @@ pub async fn decide(
             kept.review.diagnostics = diagnostics;
             show(&ctx, &user, &id, kept, StatusCode::UNPROCESSABLE_ENTITY).await
         }
-        Err(e) if shown_on_page(e.http_status()) => {
+        Err(e) if shown_on_page(&e) => {
             show(
                 &ctx,
                 &user,

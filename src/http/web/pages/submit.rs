@@ -13,8 +13,7 @@ use axum::response::Response;
 
 use super::entry_form::{self, Problems};
 use super::render_with;
-use crate::app::Snapshot;
-use crate::db::entities::submissions::State;
+use crate::catalogue::Snapshot;
 use crate::http::params::QueryParams;
 use crate::http::session::SessionUser;
 use crate::http::web::context::{Ctx, Layout, Section};
@@ -23,6 +22,7 @@ use crate::http::web::i18n::Tr;
 use crate::http::web::private::{self, Posted, WebUser};
 use crate::model::is_valid_slug;
 use crate::workflow::form::EntryForm;
+use crate::workflow::rules::Action;
 use crate::workflow::{WorkflowError, submissions};
 
 #[derive(Debug, askama::Template)]
@@ -202,12 +202,12 @@ pub async fn create(ctx: Ctx, Posted { user, pairs }: Posted) -> Result<Response
     }
     // A change edits the entry's current file, so that its diff shows only what changed.
     let base = if change && snapshot.catalogue.entries.contains_key(&form.slug) {
-        submissions::current_text(&ctx.app, &form.slug).await
+        submissions::current_text(&ctx.app.workflow, &form.slug).await
     } else {
         None
     };
     let (text, fields) = form.to_toml(&snapshot, base.as_deref());
-    match submissions::create(&ctx.app, &user.actor, text).await {
+    match submissions::create(&ctx.app.workflow, &user.actor, text).await {
         Ok(row) => Ok(private::see_other(
             &ctx.href(&format!("/submissions/{}", row.id)),
         )),
@@ -267,8 +267,7 @@ fn refused(
     fields: Vec<Option<String>>,
     err: WorkflowError,
 ) -> Result<Response, WebError> {
-    let status =
-        StatusCode::from_u16(err.http_status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    let status = crate::http::failure::status(&err);
     let (problems, notice) = match err {
         WorkflowError::Invalid {
             message,
@@ -286,7 +285,7 @@ fn refused(
             409 => (
                 Problems::default(),
                 Some(Notice {
-                    text: other.to_string(),
+                    text: crate::error::Classify::public_detail(&other),
                     lang: Some("en"),
                     links: vec![Link {
                         href: ctx.href("/account#submissions"),
@@ -331,25 +330,16 @@ async fn editable(
     id: &str,
 ) -> Result<crate::db::entities::submissions::Model, WebError> {
     let id: i64 = id.parse().map_err(|_| ctx.not_found(None))?;
-    let row = submissions::visible(&ctx.app, &user.actor, id)
+    let row = submissions::visible(&ctx.app.workflow, &user.actor, id)
         .await
         .map_err(|e| WebError::from_workflow(ctx, &e))?;
-    if row.author_id != Some(user.actor.id) {
-        return Err(WebError::forbidden(ctx, ctx.tr.t("edit-only-author")));
+    match crate::workflow::rules::check(&user.actor, &row, Action::Update) {
+        Ok(()) => Ok(row),
+        Err(WorkflowError::Forbidden(_)) => {
+            Err(WebError::forbidden(ctx, ctx.tr.t("edit-only-author")))
+        }
+        Err(e) => Err(WebError::from_workflow(ctx, &e)),
     }
-    if !matches!(
-        row.state,
-        State::Open | State::ChangesRequested | State::PendingGit
-    ) {
-        return Err(WebError::from_workflow(
-            ctx,
-            &WorkflowError::Conflict(format!(
-                "submission #{id} is {} and can no longer be updated",
-                private::state_id(row.state)
-            )),
-        ));
-    }
-    Ok(row)
 }
 
 /// `GET /{lang}/submissions/{id}/edit`: the form pre-filled from the submission's text.
@@ -412,7 +402,7 @@ pub async fn edit(
     }
     // The new version edits the last one, keeping what the form does not show.
     let (text, fields) = form.to_toml(&snapshot, Some(&row.entry_toml));
-    match submissions::update(&ctx.app, &user.actor, row.id, text).await {
+    match submissions::update(&ctx.app.workflow, &user.actor, row.id, text).await {
         Ok(updated) => Ok(private::see_other(
             &ctx.href(&format!("/submissions/{}", updated.id)),
         )),

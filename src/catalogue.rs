@@ -1,0 +1,150 @@
+//! The catalogue as served: the current [`Snapshot`] of the data directory (valid entries and
+//! their grades) with the search index that holds it, and the one way to reload both after the
+//! data repository changed ([`Live::reload`], through [`crate::search::sync`]).
+//!
+//! It reads the data and writes the index; it knows nothing of HTTP, the database or the
+//! review workflow (which calls [`Live::reload`] after a merge).
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, RwLock};
+
+use crate::data::{Catalogue, Report};
+use crate::model::{GradeBreakdown, grade_entry};
+use crate::search::SearchIndex;
+use crate::search::sync::IndexOutcome;
+
+/// The catalogue as served: valid entries, their grades, and where they came from.
+#[derive(Debug)]
+pub struct Snapshot {
+    pub catalogue: Catalogue,
+    pub grades: BTreeMap<String, GradeBreakdown>,
+    /// Content fingerprint of the valid catalogue (what the index records).
+    pub fingerprint: String,
+    /// The git commit the data was read from, when the data directory is in git.
+    pub data_commit: Option<String>,
+    /// Entry files left out because of errors.
+    pub invalid_entries: usize,
+    pub errors: usize,
+}
+
+impl Snapshot {
+    pub fn new(catalogue: Catalogue, report: &Report, data_commit: Option<String>) -> Snapshot {
+        let grades = catalogue
+            .entries
+            .iter()
+            .map(|(slug, e)| (slug.clone(), grade_entry(e, &catalogue.criteria)))
+            .collect();
+        let invalid_entries = {
+            let mut files: Vec<&str> = report
+                .diagnostics
+                .iter()
+                .filter(|d| d.is_error() && d.file.starts_with("entries/"))
+                .map(|d| d.file.as_str())
+                .collect();
+            files.dedup();
+            files.len()
+        };
+        Snapshot {
+            fingerprint: catalogue.fingerprint(),
+            grades,
+            catalogue,
+            data_commit,
+            invalid_entries,
+            errors: report.errors(),
+        }
+    }
+
+    /// Loads a data directory, logging the files skipped. Blocking.
+    pub fn load(dir: &Path) -> Result<Snapshot, CatalogueError> {
+        let loaded = crate::data::load(dir)?;
+        for d in loaded.report.diagnostics.iter().filter(|d| d.is_error()) {
+            let line = d.location.as_ref().map_or(0, |l| l.line);
+            tracing::warn!(file = %d.file, line, code = d.code, message = %d.message, "data problem: file skipped");
+        }
+        let data_commit = crate::git::data_commit(dir);
+        Ok(Snapshot::new(loaded.catalogue, &loaded.report, data_commit))
+    }
+}
+
+/// Why the catalogue could not be (re)loaded. Always ours: the data directory or the index.
+#[derive(Debug, thiserror::Error)]
+pub enum CatalogueError {
+    #[error(transparent)]
+    Data(#[from] crate::data::Error),
+    #[error("search index: {0}")]
+    Index(#[from] crate::search::SearchError),
+    #[error("reload task failed: {0}")]
+    Task(String),
+}
+
+impl crate::error::Classify for CatalogueError {
+    fn kind(&self) -> crate::error::ErrorKind {
+        crate::error::ErrorKind::Internal
+    }
+}
+
+/// The served catalogue and its index, swapped together on reload.
+#[derive(Debug)]
+pub struct Live {
+    snapshot: RwLock<Arc<Snapshot>>,
+    index: SearchIndex,
+    /// Where the catalogue is read from (the data repository's working tree when there is one).
+    data_dir: PathBuf,
+    /// Serialises reloads.
+    reload: tokio::sync::Mutex<()>,
+}
+
+impl Live {
+    pub fn new(snapshot: Snapshot, index: SearchIndex, data_dir: PathBuf) -> Live {
+        Live {
+            snapshot: RwLock::new(Arc::new(snapshot)),
+            index,
+            data_dir,
+            reload: tokio::sync::Mutex::new(()),
+        }
+    }
+
+    /// The current snapshot (cheap: an `Arc` clone).
+    pub fn snapshot(&self) -> Arc<Snapshot> {
+        match self.snapshot.read() {
+            Ok(guard) => Arc::clone(&guard),
+            Err(poisoned) => Arc::clone(&poisoned.into_inner()),
+        }
+    }
+
+    pub fn index(&self) -> &SearchIndex {
+        &self.index
+    }
+
+    pub fn data_dir(&self) -> &Path {
+        &self.data_dir
+    }
+
+    /// Reads the catalogue again (after an approval or an expiry merged into the data
+    /// repository), brings the index in step and swaps the snapshot: the change is searchable
+    /// when this returns.
+    pub async fn reload(self: &Arc<Self>) -> Result<IndexOutcome, CatalogueError> {
+        let _one_at_a_time = self.reload.lock().await;
+        let live = Arc::clone(self);
+        tokio::task::spawn_blocking(move || live.reload_blocking())
+            .await
+            .map_err(|e| CatalogueError::Task(e.to_string()))?
+    }
+
+    fn reload_blocking(&self) -> Result<IndexOutcome, CatalogueError> {
+        let snapshot = Snapshot::load(&self.data_dir)?;
+        let outcome = crate::search::sync::sync(&self.index, &snapshot.catalogue, &|_, _| {})?;
+        tracing::info!(
+            %outcome,
+            data_commit = snapshot.data_commit.as_deref().unwrap_or("none"),
+            "catalogue reloaded"
+        );
+        let mut guard = match self.snapshot.write() {
+            Ok(g) => g,
+            Err(poisoned) => poisoned.into_inner(),
+        };
+        *guard = Arc::new(snapshot);
+        Ok(outcome)
+    }
+}
