@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, RwLock};
 
 use crate::data::{Catalogue, Report};
-use crate::model::{GradeBreakdown, grade_entry};
+use crate::model::{Entry, Grade, GradeBreakdown, Platform, grade_entry};
 use crate::search::SearchIndex;
 use crate::search::sync::IndexOutcome;
 
@@ -53,6 +53,33 @@ impl Snapshot {
             invalid_entries,
             errors: report.errors(),
         }
+    }
+
+    /// The entries that replace `service` (on `platform`, when one is given), best first: the
+    /// grade's letter, then an established grade before a provisional one, then the score,
+    /// then the name. The one ranking of alternatives, for the API and the pages.
+    pub fn alternatives(&self, service: &str, platform: Option<Platform>) -> Vec<&Entry> {
+        let mut entries: Vec<&Entry> = self
+            .catalogue
+            .entries
+            .values()
+            .filter(|e| e.replaces.iter().any(|r| r == service))
+            .filter(|e| platform.is_none_or(|p| e.platforms.contains(&p)))
+            .collect();
+        let key = |e: &Entry| {
+            self.grades
+                .get(&e.slug)
+                .map_or((Grade::E, true, 0.0), |g| (g.grade, g.provisional, g.score))
+        };
+        entries.sort_by(|a, b| {
+            let (ga, pa, sa) = key(a);
+            let (gb, pb, sb) = key(b);
+            ga.cmp(&gb)
+                .then(pa.cmp(&pb))
+                .then(sb.total_cmp(&sa))
+                .then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
+        });
+        entries
     }
 
     /// Loads a data directory, logging the files skipped. Blocking.

@@ -336,6 +336,97 @@ async fn alternatives_of_a_service_are_sorted_by_grade() {
         .assert_error(StatusCode::NOT_FOUND, "whatsapp");
 }
 
+/// (letter, provisional) of each item: established grades come before provisional ones of
+/// the same letter.
+fn grade_keys(items: &Value) -> Vec<(String, bool)> {
+    items
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .map(|e| {
+                    (
+                        e["grade"].as_str().unwrap_or_default().to_owned(),
+                        e["grade_provisional"].as_bool().unwrap_or(true),
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[tokio::test]
+async fn alternatives_rank_a_provisional_grade_below_an_established_one_of_the_same_letter() {
+    let services = get("/api/v1/services").await.json();
+    let mut lists = 0;
+    for service in services.as_array().into_iter().flatten() {
+        let id = service["id"].as_str().unwrap_or_default();
+        let body = get(&format!("/api/v1/services/{id}/alternatives"))
+            .await
+            .json();
+        let keys = grade_keys(&body["alternatives"]);
+        let mut sorted = keys.clone();
+        sorted.sort();
+        assert_eq!(keys, sorted, "alternatives to {id}");
+        for item in body["alternatives"].as_array().into_iter().flatten() {
+            let confidence = item["confidence"].as_f64().unwrap_or(-1.0);
+            assert!((0.0..=100.0).contains(&confidence), "{item}");
+        }
+        lists += 1;
+    }
+    assert!(lists > 10);
+}
+
+#[tokio::test]
+async fn alternatives_keep_only_those_for_the_platform_asked_for() {
+    let all = get("/api/v1/services/whatsapp/alternatives").await.json();
+    let ios = get("/api/v1/services/whatsapp/alternatives?platform=ios").await;
+    assert_eq!(ios.status, StatusCode::OK, "{}", ios.text());
+    let ios = ios.json();
+    let slugs = |v: &Value| -> Vec<String> {
+        v["alternatives"]
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|e| e["slug"].as_str().map(str::to_owned))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    // Briar runs on Android only.
+    assert!(slugs(&all).contains(&"briar".to_owned()));
+    assert!(!slugs(&ios).contains(&"briar".to_owned()));
+    assert!(slugs(&ios).contains(&"signal".to_owned()));
+    for item in ios["alternatives"].as_array().into_iter().flatten() {
+        assert!(
+            item["platforms"]
+                .as_array()
+                .is_some_and(|p| p.iter().any(|p| p == "ios")),
+            "{item}"
+        );
+    }
+    assert_eq!(ios["platform"], "ios");
+    assert_eq!(
+        ios["total"].as_u64().unwrap_or(0) + ios["other_platforms"].as_u64().unwrap_or(0),
+        all["total"].as_u64().unwrap_or(0)
+    );
+    get("/api/v1/services/whatsapp/alternatives?platform=symbian")
+        .await
+        .assert_error(StatusCode::BAD_REQUEST, "android, ios");
+    get("/api/v1/services/whatsapp/alternatives?platfrom=ios")
+        .await
+        .assert_error(StatusCode::BAD_REQUEST, "platform");
+}
+
+#[tokio::test]
+async fn search_sorted_by_grade_ranks_provisional_grades_after_established_ones() {
+    let body = get("/api/v1/search?sort=grade&per_page=100").await.json();
+    let keys = grade_keys(&body["hits"]);
+    assert!(keys.len() > 50);
+    let mut sorted = keys.clone();
+    sorted.sort();
+    assert_eq!(keys, sorted);
+}
+
 #[tokio::test]
 async fn exports_hold_the_whole_catalogue_and_state_the_data_licence() {
     let json = get("/api/v1/export.json").await;

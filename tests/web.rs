@@ -362,6 +362,52 @@ async fn unknown_entries_and_services_get_a_translated_404_with_a_suggestion() {
 }
 
 #[tokio::test]
+async fn alternatives_for_one_platform_say_when_none_fits() {
+    let all = get("/en/alternatives/whatsapp").await;
+    assert_eq!(all.status, StatusCode::OK);
+    assert!(all.text().contains(">Briar</a>"), "Briar is an alternative");
+    assert!(
+        all.text()
+            .contains("href=\"/en/alternatives/whatsapp?platform=ios\"")
+    );
+    let ios = get("/en/alternatives/whatsapp?platform=ios").await;
+    assert_eq!(ios.status, StatusCode::OK);
+    assert!(ios.text().contains("on iOS"), "{}", ios.text());
+    assert!(
+        !ios.text().contains(">Briar</a>"),
+        "Briar runs on Android only"
+    );
+    assert!(ios.text().contains(">Signal</a>"));
+    assert!(ios.text().contains("aria-current=\"page\""));
+    let bad = get("/fr/alternatives/whatsapp?platform=symbian").await;
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+    assert!(bad.is_html());
+    assert!(bad.text().contains("symbian"));
+}
+
+#[tokio::test]
+async fn grades_show_how_much_they_rest_on() {
+    let r = get("/en/entries/signal").await;
+    let text = r.text();
+    assert!(
+        text.contains("criteria established"),
+        "no confidence on the entry page"
+    );
+    let search = get("/en/search?q=signal").await.text();
+    assert!(
+        search.contains("class=\"confidence\""),
+        "no confidence on search cards"
+    );
+    let compare = get("/en/compare?e=signal&e=briar").await.text();
+    assert!(
+        compare.contains("criteria established"),
+        "no confidence on compare"
+    );
+    let alternatives = get("/en/alternatives/whatsapp").await.text();
+    assert!(alternatives.contains("criteria established"));
+}
+
+#[tokio::test]
 async fn the_404_page_is_translated_and_api_paths_keep_json() {
     let fr = get("/fr/cette-page-n-existe-pas").await;
     assert_eq!(fr.status, StatusCode::NOT_FOUND);

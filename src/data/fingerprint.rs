@@ -11,7 +11,7 @@ use super::Catalogue;
 use crate::model::Entry;
 
 /// Bump when the way documents are derived from the data changes, to force a rebuild.
-pub const DERIVATION_VERSION: u32 = 1;
+pub const DERIVATION_VERSION: u32 = 2;
 
 fn hash_json<T: Serialize + ?Sized>(value: &T) -> String {
     let mut hasher = Sha256::new();

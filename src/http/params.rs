@@ -130,6 +130,26 @@ impl QueryParams {
         }
     }
 
+    /// A `platform` parameter: one of the model's platform ids, or absent.
+    pub fn take_platform(&mut self) -> Result<Option<crate::model::Platform>, ApiError> {
+        let Some(text) = self.take_one("platform")? else {
+            return Ok(None);
+        };
+        crate::model::Platform::from_id(&text.to_ascii_lowercase())
+            .map(Some)
+            .ok_or_else(|| {
+                let ids: Vec<&str> = crate::model::Platform::ALL.iter().map(|p| p.id()).collect();
+                ApiError::bad_request(
+                    "invalid-parameter",
+                    format!(
+                        "unknown platform `{}`: expected one of {}",
+                        truncate(&text, 40),
+                        ids.join(", ")
+                    ),
+                )
+            })
+    }
+
     /// Rejects parameters nobody took, naming them and listing the accepted ones.
     pub fn finish(self, accepted: &[&str]) -> Result<(), ApiError> {
         match self.pairs.first() {

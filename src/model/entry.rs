@@ -139,6 +139,10 @@ impl Platform {
             Platform::Safari => "safari",
         }
     }
+
+    pub fn from_id(id: &str) -> Option<Platform> {
+        Platform::ALL.into_iter().find(|p| p.id() == id)
+    }
 }
 
 /// The outcome of assessing one criterion.

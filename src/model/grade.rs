@@ -6,6 +6,12 @@
 //! 3. Recommended criteria make the score: `met` = 1 point, `partial` = ½, `not-met` and
 //!    `unknown` = 0 (unknown never counts as met). Score = points ÷ recommended criteria × 100.
 //! 4. Score ≥ 80 → **A**, ≥ 60 → **B**, ≥ 40 → **C**, otherwise **D**; then the cap of step 2.
+//!
+//! Beside the letter, its **confidence**: how many of the counted criteria are established
+//! (not `unknown`). A grade is **provisional** when a required criterion is still `unknown`, or
+//! when more than [`PROVISIONAL_UNKNOWN_SHARE`] of the recommended criteria are: establishing
+//! them could then raise the score by more than 20 points, a whole letter, so the letter says
+//! more about what nobody has checked than about the software.
 
 use std::collections::BTreeMap;
 
@@ -14,6 +20,11 @@ use serde::{Deserialize, Serialize};
 
 use super::criterion::{Criterion, Level};
 use super::entry::{Entry, Status};
+
+/// Above this share of `unknown` recommended criteria a grade is provisional (see the module
+/// documentation): the letters are 20 points apart, and each unknown criterion could be
+/// worth up to 100 ÷ counted points once established.
+pub const PROVISIONAL_UNKNOWN_SHARE: f64 = 0.2;
 
 /// A letter from A (best) to E.
 #[derive(
@@ -92,6 +103,17 @@ pub struct GradeBreakdown {
     /// Applicable criteria (required or recommended) still `unknown`.
     pub unknown: usize,
     pub not_applicable: usize,
+    /// Recommended criteria still `unknown`.
+    pub recommended_unknown: usize,
+    /// Criteria that count: those that apply to the entry's kinds, less `not-applicable` ones.
+    pub counted: usize,
+    /// Counted criteria with an established status (`met`, `partial` or `not-met`).
+    pub established: usize,
+    /// `established` ÷ `counted` × 100, one decimal (100 when nothing counts).
+    pub confidence: f64,
+    /// The grade rests on too little evidence: a required criterion is `unknown`, or more
+    /// than a fifth of the recommended ones are (see [`PROVISIONAL_UNKNOWN_SHARE`]).
+    pub provisional: bool,
 }
 
 /// Computes an entry's grade against the catalogue's criteria (keyed by id).
@@ -109,7 +131,13 @@ pub fn grade_entry(entry: &Entry, criteria: &BTreeMap<String, Criterion>) -> Gra
         recommended_partial: 0,
         unknown: 0,
         not_applicable: 0,
+        recommended_unknown: 0,
+        counted: 0,
+        established: 0,
+        confidence: 100.0,
+        provisional: false,
     };
+    let mut gate_unknown = false;
     for criterion in criteria.values() {
         if !criterion.applies_to_kinds(&entry.kinds) {
             continue;
@@ -126,10 +154,15 @@ pub fn grade_entry(entry: &Entry, criteria: &BTreeMap<String, Criterion>) -> Gra
             Status::Unknown => b.unknown += 1,
             _ => {}
         }
+        b.counted += 1;
         match criterion.level {
             Level::Required => match status {
                 Status::NotMet => b.gates_failed.push(criterion.id.clone()),
-                Status::Unknown | Status::Partial => b.gates_unsettled.push(criterion.id.clone()),
+                Status::Unknown => {
+                    gate_unknown = true;
+                    b.gates_unsettled.push(criterion.id.clone());
+                }
+                Status::Partial => b.gates_unsettled.push(criterion.id.clone()),
                 Status::Met | Status::NotApplicable => {}
             },
             Level::Recommended => {
@@ -137,6 +170,7 @@ pub fn grade_entry(entry: &Entry, criteria: &BTreeMap<String, Criterion>) -> Gra
                 match status {
                     Status::Met => b.recommended_met += 1,
                     Status::Partial => b.recommended_partial += 1,
+                    Status::Unknown => b.recommended_unknown += 1,
                     _ => {}
                 }
             }
@@ -148,6 +182,14 @@ pub fn grade_entry(entry: &Entry, criteria: &BTreeMap<String, Criterion>) -> Gra
         let points = b.recommended_met as f64 + 0.5 * b.recommended_partial as f64;
         (points / b.recommended_total as f64 * 1000.0).round() / 10.0
     };
+    b.established = b.counted - b.unknown;
+    if b.counted > 0 {
+        b.confidence = (b.established as f64 / b.counted as f64 * 1000.0).round() / 10.0;
+    }
+    b.provisional = gate_unknown
+        || (b.recommended_total > 0
+            && b.recommended_unknown as f64 / b.recommended_total as f64
+                > PROVISIONAL_UNKNOWN_SHARE);
     let from_score = Grade::from_score(b.score);
     b.grade = if !b.gates_failed.is_empty() {
         Grade::E
@@ -400,5 +442,74 @@ mod tests {
         assert_eq!(b.unknown, 1);
         assert_eq!(b.score, 75.0);
         assert_eq!(b.grade, Grade::B);
+    }
+
+    #[test]
+    fn confidence_counts_established_criteria_among_those_that_count() {
+        let b = grade_entry(
+            &entry(&[
+                ("gate", Met),
+                ("r1", Met),
+                ("r2", Unknown),
+                ("r3", NotApplicable),
+                ("r4", NotMet),
+            ]),
+            &criteria(),
+        );
+        assert_eq!((b.counted, b.established), (4, 3));
+        assert_eq!(b.confidence, 75.0);
+        assert_eq!(b.recommended_unknown, 1);
+    }
+
+    #[test]
+    fn an_unknown_gate_or_many_unknowns_make_the_grade_provisional() {
+        let settled = grade_entry(
+            &entry(&[
+                ("gate", Met),
+                ("r1", Met),
+                ("r2", NotMet),
+                ("r3", Met),
+                ("r4", Partial),
+            ]),
+            &criteria(),
+        );
+        assert!(!settled.provisional);
+        let unknown_gate = grade_entry(
+            &entry(&[
+                ("gate", Unknown),
+                ("r1", Met),
+                ("r2", Met),
+                ("r3", Met),
+                ("r4", Met),
+            ]),
+            &criteria(),
+        );
+        assert!(unknown_gate.provisional);
+        // A partial gate is settled: it caps the grade, but the grade is known.
+        let partial_gate = grade_entry(
+            &entry(&[
+                ("gate", Partial),
+                ("r1", Met),
+                ("r2", Met),
+                ("r3", Met),
+                ("r4", Met),
+            ]),
+            &criteria(),
+        );
+        assert!(!partial_gate.provisional);
+        assert_eq!(partial_gate.grade, Grade::C);
+        // One recommended criterion in four unknown: 25 % > 20 %, a letter could change.
+        let one_in_four = grade_entry(
+            &entry(&[
+                ("gate", Met),
+                ("r1", Met),
+                ("r2", Met),
+                ("r3", Met),
+                ("r4", Unknown),
+            ]),
+            &criteria(),
+        );
+        assert!(one_in_four.provisional);
+        assert_eq!(one_in_four.grade, Grade::B);
     }
 }

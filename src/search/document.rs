@@ -24,6 +24,12 @@ pub struct Card {
     /// Descriptions as plain text: what snippets are cut from.
     pub text: Localized,
     pub grade: String,
+    /// Whether the grade rests on too little evidence (see [`crate::model::grade`]).
+    #[serde(default)]
+    pub provisional: bool,
+    /// Share of counted criteria established, 0–100.
+    #[serde(default)]
+    pub confidence: f64,
     pub categories: Vec<String>,
     pub platforms: Vec<String>,
     pub license: String,
@@ -38,12 +44,13 @@ pub fn date_key(date: NaiveDate) -> u64 {
     year * 10_000 + u64::from(date.month()) * 100 + u64::from(date.day())
 }
 
-/// Sort key of a grade, lower is better: the letter first, then the score (0 to 100, one
-/// decimal) from high to low, so that alternatives of one letter are still ranked.
-pub fn grade_order(grade: Grade, score: f64) -> u64 {
-    // Tenths of a point are exact integers.
+/// Sort key of a grade, lower is better: the letter first, then an established grade before
+/// a provisional one of the same letter, then the score (0 to 100, one decimal) from high to
+/// low, so that alternatives of one letter are still ranked.
+pub fn grade_order(grade: Grade, provisional: bool, score: f64) -> u64 {
+    // Tenths of a point are exact integers, at most 1,000.
     let tenths = (score.clamp(0.0, 100.0) * 10.0).round() as u64;
-    grade as u64 * 10_000 + (1_000 - tenths)
+    grade as u64 * 10_000 + u64::from(provisional) * 1_001 + (1_000 - tenths)
 }
 
 /// Markdown to plain text: paragraphs, list items and headings separated by blank lines,
@@ -189,7 +196,7 @@ pub fn build(
 
     doc.add_u64(
         fields.grade_order,
-        grade_order(breakdown.grade, breakdown.score),
+        grade_order(breakdown.grade, breakdown.provisional, breakdown.score),
     );
     let last_changed = entry.last_changed();
     doc.add_u64(fields.last_changed, date_key(last_changed));
@@ -201,6 +208,8 @@ pub fn build(
         summary: entry.summary.clone(),
         text,
         grade: grade.letter().to_owned(),
+        provisional: breakdown.provisional,
+        confidence: breakdown.confidence,
         categories: entry.categories.clone(),
         platforms: entry.platforms.iter().map(|p| p.id().to_owned()).collect(),
         license: entry.license.clone(),
@@ -245,11 +254,18 @@ mod tests {
 
     #[test]
     fn grade_order_ranks_letters_then_scores() {
-        assert!(grade_order(Grade::A, 95.0) < grade_order(Grade::A, 85.0));
-        assert!(grade_order(Grade::A, 80.0) < grade_order(Grade::B, 100.0));
-        assert!(grade_order(Grade::C, 42.9) < grade_order(Grade::D, 32.5));
-        assert!(grade_order(Grade::D, 32.5) < grade_order(Grade::D, 25.0));
-        assert!(grade_order(Grade::E, 0.0) > grade_order(Grade::D, 0.0));
+        assert!(grade_order(Grade::A, false, 95.0) < grade_order(Grade::A, false, 85.0));
+        assert!(grade_order(Grade::A, false, 80.0) < grade_order(Grade::B, false, 100.0));
+        assert!(grade_order(Grade::C, false, 42.9) < grade_order(Grade::D, false, 32.5));
+        assert!(grade_order(Grade::D, false, 32.5) < grade_order(Grade::D, false, 25.0));
+        assert!(grade_order(Grade::E, false, 0.0) > grade_order(Grade::D, false, 0.0));
+    }
+
+    #[test]
+    fn a_provisional_grade_ranks_below_an_established_one_of_the_same_letter() {
+        assert!(grade_order(Grade::B, false, 60.0) < grade_order(Grade::B, true, 79.9));
+        assert!(grade_order(Grade::B, true, 60.0) < grade_order(Grade::C, false, 79.9));
+        assert!(grade_order(Grade::C, true, 79.0) < grade_order(Grade::C, true, 40.0));
     }
 
     #[test]

@@ -343,6 +343,8 @@ fn build_hits(
             name: card.name,
             summary: summary_text,
             grade: card.grade,
+            grade_provisional: card.provisional,
+            confidence: card.confidence,
             score,
             snippet,
             categories: card.categories,

@@ -195,6 +195,12 @@ pub struct Hit {
     pub summary: String,
     /// Grade letter, A (best) to E.
     pub grade: String,
+    /// The grade rests on too little evidence: a required criterion is still unknown, or
+    /// more than a fifth of the recommended ones are. Shown as "provisional" beside it.
+    pub grade_provisional: bool,
+    /// Share of the criteria that count for this entry whose status is established (not
+    /// unknown), 0–100, one decimal.
+    pub confidence: f64,
     /// Relevance score; 0 when results are not sorted by relevance or the query is empty.
     pub score: f32,
     /// HTML-escaped extract with `<mark>` around matched words: safe to embed as HTML.

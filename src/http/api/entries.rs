@@ -22,6 +22,11 @@ pub struct EntryItem {
     pub name: String,
     pub summary: Localized,
     pub grade: Grade,
+    /// The grade rests on too little evidence: a required criterion is still unknown, or
+    /// more than a fifth of the recommended ones are.
+    pub grade_provisional: bool,
+    /// Share of the criteria that count for this entry whose status is established, 0–100.
+    pub confidence: f64,
     /// Share of recommended points obtained, 0–100.
     pub score: f64,
     pub license: String,
@@ -43,6 +48,8 @@ impl EntryItem {
             name: entry.name.clone(),
             summary: entry.summary.clone(),
             grade: grade.map_or(Grade::E, |g| g.grade),
+            grade_provisional: grade.is_none_or(|g| g.provisional),
+            confidence: grade.map_or(0.0, |g| g.confidence),
             score: grade.map_or(0.0, |g| g.score),
             license: entry.license.clone(),
             categories: entry.categories.clone(),

@@ -96,7 +96,7 @@ pub async fn json(State(app): State<Arc<App>>) -> Result<Response, ApiError> {
 }
 
 /// The CSV columns before the per-criterion ones.
-const COLUMNS: [&str; 17] = [
+const COLUMNS: [&str; 19] = [
     "slug",
     "name",
     "summary_fr",
@@ -109,6 +109,8 @@ const COLUMNS: [&str; 17] = [
     "replaces",
     "self_hostable",
     "grade",
+    "grade_provisional",
+    "confidence",
     "score",
     "review_status",
     "added",
@@ -140,6 +142,8 @@ fn build_csv(snapshot: &Snapshot) -> Result<Vec<u8>, csv::Error> {
             join(e.replaces.iter().map(String::as_str).collect()),
             e.self_hostable.to_string(),
             g.grade.letter().to_owned(),
+            g.provisional.to_string(),
+            g.confidence.to_string(),
             g.score.to_string(),
             e.review.status.id().to_owned(),
             e.added.to_string(),

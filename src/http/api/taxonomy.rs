@@ -10,8 +10,8 @@ use utoipa::ToSchema;
 use super::entries::EntryItem;
 use crate::app::App;
 use crate::http::error::{ApiError, ErrorBody};
-use crate::http::params::truncate;
-use crate::model::{Category, Criterion, Service, is_valid_slug};
+use crate::http::params::{QueryParams, truncate};
+use crate::model::{Category, Criterion, Platform, Service, is_valid_slug};
 
 /// Every criterion, grouped by nothing: each carries its axis and level.
 #[utoipa::path(get, path = "/api/v1/criteria", tag = "catalogue",
@@ -92,8 +92,15 @@ pub async fn services(State(app): State<Arc<App>>) -> Json<Vec<ServiceItem>> {
 #[derive(Debug, Serialize, ToSchema)]
 pub struct Alternatives {
     pub service: Service,
+    /// The platform asked for (`?platform=`), if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub platform: Option<Platform>,
+    /// How many alternatives are listed (those on `platform` when one was asked for).
     pub total: usize,
-    /// Entries that replace the service, best grade first, then by name.
+    /// Alternatives left out because they do not run on `platform`.
+    pub other_platforms: usize,
+    /// Entries that replace the service, best grade first; an established grade before a
+    /// provisional one of the same letter; then by score and name.
     pub alternatives: Vec<EntryItem>,
 }
 
@@ -102,16 +109,23 @@ pub struct Alternatives {
     get,
     path = "/api/v1/services/{id}/alternatives",
     tag = "catalogue",
-    params(("id" = String, Path, description = "Service id, e.g. `whatsapp`")),
+    params(
+        ("id" = String, Path, description = "Service id, e.g. `whatsapp`"),
+        ("platform" = Option<String>, Query, description = "Only alternatives that run on this platform, e.g. `ios`")
+    ),
     responses(
         (status = 200, body = Alternatives),
+        (status = 400, description = "Unknown platform or parameter", body = ErrorBody),
         (status = 404, description = "No such service", body = ErrorBody)
     )
 )]
 pub async fn alternatives(
     State(app): State<Arc<App>>,
     Path(id): Path<String>,
+    mut params: QueryParams,
 ) -> Result<Json<Alternatives>, ApiError> {
+    let platform = params.take_platform()?;
+    params.finish(&["platform"])?;
     let snapshot = app.snapshot();
     let c = &snapshot.catalogue;
     let service = is_valid_slug(&id)
@@ -127,21 +141,17 @@ pub async fn alternatives(
             ))
         })?;
     let base = &app.config.public_url;
-    let mut items: Vec<EntryItem> = c
-        .entries
-        .values()
-        .filter(|e| e.replaces.contains(&service.id))
+    let items: Vec<EntryItem> = snapshot
+        .alternatives(&service.id, platform)
+        .into_iter()
         .map(|e| EntryItem::new(e, &snapshot, base))
         .collect();
-    items.sort_by(|a, b| {
-        a.grade
-            .cmp(&b.grade)
-            .then(b.score.total_cmp(&a.score))
-            .then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
-    });
+    let all = snapshot.alternatives(&service.id, None).len();
     Ok(Json(Alternatives {
         service: service.clone(),
+        platform,
         total: items.len(),
+        other_platforms: all - items.len(),
         alternatives: items,
     }))
 }

@@ -1,6 +1,7 @@
 //! `/badges/{slug}.svg`: a small grade badge a listed project can put in its README.
 //! The SVG carries its text (`<title>`, `aria-label`) so it reads as "grade B", not as a
 //! coloured box; `?lang=fr` gives the French wording (English by default, as READMEs are).
+//! A provisional grade says so on the badge itself ("D · provisional"), which is then wider.
 
 use std::sync::Arc;
 
@@ -13,9 +14,24 @@ use crate::app::App;
 use crate::model::{Grade, Lang, is_valid_slug};
 use crate::util::escape_html;
 
-/// Width of the badge, in pixels (the entry page shows it at this size).
-pub const WIDTH: u32 = 124;
+/// Width of the left part ("floss-registry"), in pixels.
 const LEFT: u32 = 100;
+
+/// What the right part of a badge reads: the letter, and "provisional" when it is.
+fn right_text(tr: Tr, grade: Option<(Grade, bool)>) -> String {
+    match grade {
+        Some((g, true)) => format!("{} · {}", g.letter(), tr.t("badge-provisional")),
+        Some((g, false)) => g.letter().to_owned(),
+        None => "?".to_owned(),
+    }
+}
+
+/// Width of a badge in pixels (the entry page shows it at this size): about 7 px a character
+/// of the right part's bold 11 px text, with margins.
+pub fn width(tr: Tr, grade: Option<(Grade, bool)>) -> u32 {
+    let chars = u32::try_from(right_text(tr, grade).chars().count()).unwrap_or(20);
+    LEFT + 24.max(chars * 7 + 12)
+}
 
 fn colours(grade: Option<Grade>) -> (&'static str, &'static str) {
     match grade {
@@ -28,13 +44,18 @@ fn colours(grade: Option<Grade>) -> (&'static str, &'static str) {
     }
 }
 
-/// The SVG of a badge; `grade` is `None` for an entry that is not listed.
-pub fn svg(tr: Tr, grade: Option<Grade>, review: &str) -> String {
-    let (bg, fg) = colours(grade);
-    let letter = grade.map_or("?", Grade::letter);
+/// The SVG of a badge; `grade` (the letter, and whether it is provisional) is `None` for an
+/// entry that is not listed.
+pub fn svg(tr: Tr, grade: Option<(Grade, bool)>, review: &str) -> String {
+    let (bg, fg) = colours(grade.map(|(g, _)| g));
+    let letter = escape_html(&right_text(tr, grade));
     let label = match grade {
-        Some(g) => tr.args(
-            "badge-title",
+        Some((g, provisional)) => tr.args(
+            if provisional {
+                "badge-title-provisional"
+            } else {
+                "badge-title"
+            },
             &[
                 ("grade", g.letter().into()),
                 ("review", review.to_owned().into()),
@@ -43,9 +64,10 @@ pub fn svg(tr: Tr, grade: Option<Grade>, review: &str) -> String {
         None => tr.t("badge-unlisted"),
     };
     let label = escape_html(&label);
-    let right = WIDTH - LEFT;
+    let total = width(tr, grade);
+    let right = total - LEFT;
     format!(
-        r##"<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="20" viewBox="0 0 {WIDTH} 20" role="img" aria-label="{label}"><title>{label}</title><rect width="{LEFT}" height="20" fill="#343845"/><rect x="{LEFT}" width="{right}" height="20" fill="{bg}"/><g font-family="Verdana,DejaVu Sans,Geneva,sans-serif" font-size="11" text-anchor="middle"><text x="{lx}" y="14" fill="#ffffff" textLength="{lw}" lengthAdjust="spacingAndGlyphs">floss-registry</text><text x="{rx}" y="14" fill="{fg}" font-weight="bold">{letter}</text></g></svg>"##,
+        r##"<svg xmlns="http://www.w3.org/2000/svg" width="{total}" height="20" viewBox="0 0 {total} 20" role="img" aria-label="{label}"><title>{label}</title><rect width="{LEFT}" height="20" fill="#343845"/><rect x="{LEFT}" width="{right}" height="20" fill="{bg}"/><g font-family="Verdana,DejaVu Sans,Geneva,sans-serif" font-size="11" text-anchor="middle"><text x="{lx}" y="14" fill="#ffffff" textLength="{lw}" lengthAdjust="spacingAndGlyphs">floss-registry</text><text x="{rx}" y="14" fill="{fg}" font-weight="bold">{letter}</text></g></svg>"##,
         lx = LEFT / 2,
         lw = LEFT - 12,
         rx = LEFT + right / 2,
@@ -72,7 +94,7 @@ pub async fn serve(
         .flatten();
     let (status, body) = match entry {
         Some(e) => {
-            let grade = snapshot.grades.get(slug).map(|g| g.grade);
+            let grade = snapshot.grades.get(slug).map(|g| (g.grade, g.provisional));
             (
                 StatusCode::OK,
                 svg(tr, grade, &super::view::review_label(tr, e.review.status)),
@@ -99,4 +121,28 @@ pub async fn serve(
         body,
     )
         .into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_provisional_grade_says_so_on_the_badge() {
+        let tr = Tr::new(Lang::En);
+        let settled = svg(tr, Some((Grade::B, false)), "community");
+        let provisional = svg(tr, Some((Grade::D, true)), "community");
+        assert!(!settled.contains("provisional"), "{settled}");
+        assert!(
+            provisional.contains(">D · provisional</text>"),
+            "{provisional}"
+        );
+        assert!(
+            provisional.contains("grade D, provisional"),
+            "{provisional}"
+        );
+        assert!(width(tr, Some((Grade::D, true))) > width(tr, Some((Grade::B, false))));
+        let fr = svg(Tr::new(Lang::Fr), Some((Grade::D, true)), "communauté");
+        assert!(fr.contains("D · provisoire"), "{fr}");
+    }
 }

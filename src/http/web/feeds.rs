@@ -64,15 +64,16 @@ pub fn atom_feed(snapshot: &Snapshot, base: &str, lang: Lang) -> Feed {
         .iter()
         .map(|e| {
             let url = format!("{base}/{}/entries/{}", lang.code(), e.slug);
-            let grade = snapshot
-                .grades
-                .get(&e.slug)
-                .map_or("E", |g| g.grade.letter());
+            let mark = super::view::GradeMark::of(tr, snapshot.grades.get(&e.slug));
             let mut item = AtomEntry::default();
             item.set_id(url.clone());
             item.set_title(Text::plain(tr.args(
                 "feed-entry-title",
-                &[("name", e.name.clone().into()), ("grade", grade.into())],
+                &[
+                    ("name", e.name.clone().into()),
+                    ("grade", mark.letter.into()),
+                    ("confidence", mark.confidence.into()),
+                ],
             )));
             item.set_updated(at_noon(e.last_changed()));
             item.set_published(Some(at_noon(e.added)));

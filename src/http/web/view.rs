@@ -2,12 +2,63 @@
 //! the page's language, grades and statuses as text plus a CSS class (never colour alone).
 
 use crate::catalogue::Snapshot;
-use crate::model::{Axis, Entry, Grade, Kind, Lang, Level, Platform, ReviewStatus, Status};
+use crate::model::{
+    Axis, Grade, GradeBreakdown, Kind, Lang, Level, Platform, ReviewStatus, Status,
+};
 
 use super::i18n::Tr;
 
 pub fn grade_class(grade: &str) -> String {
     format!("grade grade-{}", grade.to_ascii_lowercase())
+}
+
+/// A grade as every page shows it: the letter (as text and a class, never colour alone) and
+/// how much it rests on: the share of criteria established, and "provisional" when too little
+/// is (see [`crate::model::grade`]), so that "not yet assessed" reads neither as bad nor good.
+#[derive(Debug, Clone)]
+pub struct GradeMark {
+    pub letter: String,
+    /// CSS classes of the letter: `grade grade-x`, plus `grade-provisional`.
+    pub class: String,
+    pub provisional: bool,
+    /// "62 % of criteria established", or "Provisional: 40 % of criteria established".
+    pub confidence: String,
+}
+
+impl GradeMark {
+    pub fn new(tr: Tr, grade: Grade, provisional: bool, confidence: f64) -> GradeMark {
+        let letter = grade.letter();
+        let mut class = grade_class(letter);
+        if provisional {
+            class.push_str(" grade-provisional");
+        }
+        let key = if provisional {
+            "grade-confidence-provisional"
+        } else {
+            "grade-confidence"
+        };
+        GradeMark {
+            letter: letter.to_owned(),
+            class,
+            provisional,
+            confidence: tr.s(key, "percent", &tr.decimal(confidence.round())),
+        }
+    }
+
+    /// The mark of a computed grade; an entry without one (never in a loaded catalogue) shows
+    /// as E, provisional, nothing established.
+    pub fn of(tr: Tr, breakdown: Option<&GradeBreakdown>) -> GradeMark {
+        breakdown.map_or_else(
+            || GradeMark::new(tr, Grade::E, true, 0.0),
+            |b| GradeMark::new(tr, b.grade, b.provisional, b.confidence),
+        )
+    }
+
+    /// The mark of a search hit (its letter as text).
+    pub fn of_hit(tr: Tr, hit: &crate::search::Hit) -> GradeMark {
+        let grade = Grade::parse(&hit.grade).unwrap_or(Grade::E);
+        GradeMark::new(tr, grade, hit.grade_provisional, hit.confidence)
+    }
 }
 
 pub fn status_label(tr: Tr, status: Status) -> String {
@@ -101,46 +152,4 @@ pub fn service_name(snapshot: &Snapshot, id: &str) -> String {
 pub struct Tag {
     pub href: String,
     pub label: String,
-}
-
-/// An entry in a list (home, alternatives, decisions).
-#[derive(Debug, Clone)]
-pub struct EntryCard {
-    pub slug: String,
-    pub href: String,
-    pub name: String,
-    pub summary: String,
-    pub grade: String,
-    pub grade_class: String,
-    pub grade_label: String,
-    pub score: String,
-    pub license: String,
-    pub platforms: String,
-    pub review: String,
-}
-
-impl EntryCard {
-    pub fn new(entry: &Entry, snapshot: &Snapshot, tr: Tr) -> EntryCard {
-        let lang = tr.lang;
-        let grade = snapshot.grades.get(&entry.slug);
-        let letter = grade.map_or(Grade::E, |g| g.grade).letter();
-        EntryCard {
-            slug: entry.slug.clone(),
-            href: format!("/{}/entries/{}", lang.code(), entry.slug),
-            name: entry.name.clone(),
-            summary: entry.summary.get(lang).to_owned(),
-            grade: letter.to_owned(),
-            grade_class: grade_class(letter),
-            grade_label: tr.s("grade-label", "grade", letter),
-            score: tr.decimal(grade.map_or(0.0, |g| g.score)),
-            license: entry.license.clone(),
-            platforms: entry
-                .platforms
-                .iter()
-                .map(|&p| platform_label(tr, p))
-                .collect::<Vec<_>>()
-                .join(", "),
-            review: review_label(tr, entry.review.status),
-        }
-    }
 }

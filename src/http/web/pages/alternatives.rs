@@ -1,16 +1,17 @@
 //! `/{lang}/alternatives/{service}`: the free software that replaces a proprietary service,
 //! best grade first, with what tells them apart, and a form to compare a few of them.
 
-use axum::extract::Path;
+use axum::extract::{Path, RawQuery};
 use axum::response::Response;
 
 use super::render;
 use crate::catalogue::Snapshot;
+use crate::http::params::QueryParams;
 use crate::http::web::context::{Ctx, Layout, Section};
 use crate::http::web::error::{Link, WebError};
 use crate::http::web::i18n::Tr;
 use crate::http::web::view::{self, Tag};
-use crate::model::{Entry, Grade, Service, Status, is_valid_slug};
+use crate::model::{Entry, Platform, Service, Status, is_valid_slug};
 
 #[derive(Debug, askama::Template)]
 #[template(path = "alternatives.html")]
@@ -23,6 +24,18 @@ pub struct AlternativesPage {
     pub rows: Vec<AltRow>,
     pub related: Vec<Tag>,
     pub search_href: String,
+    /// Links that keep only the alternatives of one platform (and "all platforms").
+    pub platforms: Vec<PlatformLink>,
+    /// When a platform was asked for and nothing runs on it: says so, with the others' count.
+    pub none_on_platform: Option<String>,
+}
+
+/// A platform filter link; `current` is the one shown.
+#[derive(Debug, Clone)]
+pub struct PlatformLink {
+    pub href: String,
+    pub label: String,
+    pub current: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -32,8 +45,7 @@ pub struct AltRow {
     pub href: String,
     pub name: String,
     pub summary: String,
-    pub grade: String,
-    pub grade_class: String,
+    pub mark: view::GradeMark,
     pub score: String,
     pub met: String,
     pub license: String,
@@ -47,7 +59,18 @@ pub struct AltRow {
     pub checked: bool,
 }
 
-pub async fn page(ctx: Ctx, Path(id): Path<String>) -> Result<Response, WebError> {
+pub async fn page(
+    ctx: Ctx,
+    Path(id): Path<String>,
+    RawQuery(raw): RawQuery,
+) -> Result<Response, WebError> {
+    let platform = QueryParams::parse(raw.as_deref().unwrap_or_default())
+        .and_then(|mut params| {
+            let platform = params.take_platform()?;
+            params.finish(&["platform"])?;
+            Ok(platform)
+        })
+        .map_err(|e| WebError::from_api(&ctx, "alternatives-error-title", &e))?;
     let snapshot = ctx.app.snapshot();
     let c = &snapshot.catalogue;
     let Some(service) = is_valid_slug(&id).then(|| c.services.get(&id)).flatten() else {
@@ -61,39 +84,14 @@ pub async fn page(ctx: Ctx, Path(id): Path<String>) -> Result<Response, WebError
         });
         return Err(ctx.not_found(guess));
     };
-    let page = build(&ctx, &snapshot, service);
+    let page = build(&ctx, &snapshot, service, platform);
     render(&ctx, &page)
-}
-
-/// Entries replacing `service`, best first: grade, then score, then name.
-pub fn ranked<'a>(snapshot: &'a Snapshot, service: &str) -> Vec<&'a Entry> {
-    let mut entries: Vec<&Entry> = snapshot
-        .catalogue
-        .entries
-        .values()
-        .filter(|e| e.replaces.iter().any(|r| r == service))
-        .collect();
-    let key = |e: &Entry| {
-        snapshot
-            .grades
-            .get(&e.slug)
-            .map_or((Grade::E, 0.0), |g| (g.grade, g.score))
-    };
-    entries.sort_by(|a, b| {
-        let (ga, sa) = key(a);
-        let (gb, sb) = key(b);
-        ga.cmp(&gb)
-            .then(sb.total_cmp(&sa))
-            .then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
-    });
-    entries
 }
 
 fn row(ctx: &Ctx, snapshot: &Snapshot, rank: usize, e: &Entry) -> AltRow {
     let tr = ctx.tr;
     let lang = ctx.lang;
     let grade = snapshot.grades.get(&e.slug);
-    let letter = grade.map_or(Grade::E, |g| g.grade).letter();
     let applicable: Vec<&str> = snapshot
         .catalogue
         .criteria
@@ -118,8 +116,7 @@ fn row(ctx: &Ctx, snapshot: &Snapshot, rank: usize, e: &Entry) -> AltRow {
         href: format!("/{}/entries/{}", lang.code(), e.slug),
         name: e.name.clone(),
         summary: e.summary.get(lang).to_owned(),
-        grade: letter.to_owned(),
-        grade_class: view::grade_class(letter),
+        mark: view::GradeMark::of(tr, grade),
         score: tr.decimal(grade.map_or(0.0, |g| g.score)),
         met: tr.args(
             "alternatives-met",
@@ -141,16 +138,70 @@ fn row(ctx: &Ctx, snapshot: &Snapshot, rank: usize, e: &Entry) -> AltRow {
     }
 }
 
-pub fn build(ctx: &Ctx, snapshot: &Snapshot, service: &Service) -> AlternativesPage {
+/// The platform filter: "all platforms", then each platform some alternative runs on.
+fn platform_links(
+    ctx: &Ctx,
+    service: &Service,
+    all: &[&Entry],
+    platform: Option<Platform>,
+) -> Vec<PlatformLink> {
+    let base = format!("/{}/alternatives/{}", ctx.lang.code(), service.id);
+    let mut links = vec![PlatformLink {
+        href: base.clone(),
+        label: ctx.tr.t("alternatives-all-platforms"),
+        current: platform.is_none(),
+    }];
+    for p in Platform::ALL {
+        let n = all.iter().filter(|e| e.platforms.contains(&p)).count();
+        if n > 0 {
+            links.push(PlatformLink {
+                href: format!("{base}?platform={}", p.id()),
+                label: format!("{} ({n})", view::platform_label(ctx.tr, p)),
+                current: platform == Some(p),
+            });
+        }
+    }
+    links
+}
+
+pub fn build(
+    ctx: &Ctx,
+    snapshot: &Snapshot,
+    service: &Service,
+    platform: Option<Platform>,
+) -> AlternativesPage {
     let tr = ctx.tr;
     let lang = ctx.lang;
-    let heading = tr.s("alternatives-title", "service", &service.name);
+    let heading = match platform {
+        None => tr.s("alternatives-title", "service", &service.name),
+        Some(p) => tr.args(
+            "alternatives-title-platform",
+            &[
+                ("service", service.name.clone().into()),
+                ("platform", view::platform_label(tr, p).into()),
+            ],
+        ),
+    };
     let layout = ctx.layout(heading.clone(), Section::Other);
-    let rows: Vec<AltRow> = ranked(snapshot, &service.id)
+    let all = snapshot.alternatives(&service.id, None);
+    let rows: Vec<AltRow> = snapshot
+        .alternatives(&service.id, platform)
         .into_iter()
         .enumerate()
         .map(|(i, e)| row(ctx, snapshot, i + 1, e))
         .collect();
+    let none_on_platform = platform
+        .filter(|_| rows.is_empty() && !all.is_empty())
+        .map(|p| {
+            tr.args(
+                "alternatives-none-on-platform",
+                &[
+                    ("n", all.len().into()),
+                    ("platform", view::platform_label(tr, p).into()),
+                ],
+            )
+        });
+    let platforms = platform_links(ctx, service, &all, platform);
     let related = snapshot
         .catalogue
         .services
@@ -183,6 +234,8 @@ pub fn build(ctx: &Ctx, snapshot: &Snapshot, service: &Service) -> AlternativesP
         heading,
         rows,
         related,
+        platforms,
+        none_on_platform,
         search_href: crate::http::web::query::search_href_with(
             lang,
             "",

@@ -179,6 +179,13 @@ pub fn build(ctx: &Ctx, snapshot: &Snapshot, entries: &[&Entry], only_diff: bool
                 .collect(),
         ),
         text_row(
+            tr.t("compare-row-confidence"),
+            entries
+                .iter()
+                .map(|e| view::GradeMark::of(tr, grade_of(e)).confidence)
+                .collect(),
+        ),
+        text_row(
             tr.t("compare-row-score"),
             entries
                 .iter()

@@ -22,8 +22,7 @@ pub struct EntryPage {
     pub name: String,
     pub summary: String,
     pub description: String,
-    pub grade: String,
-    pub grade_class: String,
+    pub mark: view::GradeMark,
     pub review: String,
     pub facts: Facts,
     pub breakdown: Breakdown,
@@ -61,6 +60,10 @@ pub struct Breakdown {
     pub gates_unsettled: Vec<Tag>,
     pub unknown: String,
     pub not_applicable: String,
+    /// "12 of 19 criteria established (63 %)."
+    pub confidence: String,
+    /// Why the grade is provisional, when it is.
+    pub provisional: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -171,6 +174,15 @@ fn breakdown(ctx: &Ctx, snapshot: &Snapshot, b: &GradeBreakdown) -> Breakdown {
         gates_unsettled: b.gates_unsettled.iter().map(tag).collect(),
         unknown: tr.n("grade-unknown", b.unknown),
         not_applicable: tr.n("grade-not-applicable", b.not_applicable),
+        confidence: tr.args(
+            "grade-confidence-counts",
+            &[
+                ("established", b.established.into()),
+                ("counted", b.counted.into()),
+                ("percent", tr.decimal(b.confidence.round()).into()),
+            ],
+        ),
+        provisional: b.provisional.then(|| tr.t("grade-provisional-explain")),
     }
 }
 
@@ -282,8 +294,11 @@ pub fn build(ctx: &Ctx, snapshot: &Snapshot, entry: &Entry) -> EntryPage {
         name: entry.name.clone(),
         summary: entry.summary.get(lang).to_owned(),
         description: markdown::render(entry.description.get(lang)),
-        grade: grade.grade.letter().to_owned(),
-        grade_class: format!("{} grade-big", view::grade_class(grade.grade.letter())),
+        mark: {
+            let mut mark = view::GradeMark::of(tr, Some(&grade));
+            mark.class.push_str(" grade-big");
+            mark
+        },
         review: view::review_label(tr, entry.review.status),
         facts: Facts {
             license: entry.license.clone(),
@@ -325,7 +340,7 @@ pub fn build(ctx: &Ctx, snapshot: &Snapshot, entry: &Entry) -> EntryPage {
             entry.slug
         ),
         badge_alt: tr.s("badge-alt", "grade", grade.grade.letter()),
-        badge_width: crate::http::web::badge::WIDTH,
+        badge_width: crate::http::web::badge::width(tr, Some((grade.grade, grade.provisional))),
         badge_src,
         api_href: format!("/api/v1/entries/{}", entry.slug),
         alternatives: replaces,

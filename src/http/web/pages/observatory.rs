@@ -123,13 +123,17 @@ fn criteria_chart(tr: Tr, snapshot: &Snapshot) -> Chart {
 
 fn grades_chart(tr: Tr, snapshot: &Snapshot) -> Chart {
     let total = snapshot.grades.len();
-    let counts: Vec<(Grade, usize)> = Grade::ALL
+    let counts: Vec<(Grade, usize, usize)> = Grade::ALL
         .into_iter()
-        .map(|g| (g, snapshot.grades.values().filter(|b| b.grade == g).count()))
+        .map(|g| {
+            let of = snapshot.grades.values().filter(|b| b.grade == g);
+            let provisional = of.clone().filter(|b| b.provisional).count();
+            (g, of.count(), provisional)
+        })
         .collect();
     let bars: Vec<Bar> = counts
         .iter()
-        .map(|(g, n)| Bar {
+        .map(|(g, n, _)| Bar {
             label: g.letter().to_owned(),
             value: *n as f64,
             stacked: 0.0,
@@ -147,10 +151,18 @@ fn grades_chart(tr: Tr, snapshot: &Snapshot) -> Chart {
             tr.t("obs-col-grade"),
             tr.t("obs-col-entries"),
             tr.t("obs-col-share"),
+            tr.t("obs-col-provisional"),
         ],
         rows: counts
             .iter()
-            .map(|(g, n)| vec![g.letter().to_owned(), n.to_string(), tr.percent(*n, total)])
+            .map(|(g, n, provisional)| {
+                vec![
+                    g.letter().to_owned(),
+                    n.to_string(),
+                    tr.percent(*n, total),
+                    provisional.to_string(),
+                ]
+            })
             .collect(),
     }
 }
@@ -262,6 +274,12 @@ pub fn build(ctx: &Ctx, snapshot: &Snapshot) -> ObservatoryPage {
         .values()
         .filter(|g| g.grade <= Grade::B)
         .count();
+    let provisional = snapshot.grades.values().filter(|g| g.provisional).count();
+    let confidence = if snapshot.grades.is_empty() {
+        0.0
+    } else {
+        snapshot.grades.values().map(|g| g.confidence).sum::<f64>() / snapshot.grades.len() as f64
+    };
     let assessments: usize = c.entries.values().map(|e| e.assessment.len()).sum();
     let unknown: usize = c
         .entries
@@ -277,6 +295,14 @@ pub fn build(ctx: &Ctx, snapshot: &Snapshot) -> ObservatoryPage {
         Figure {
             value: tr.percent(good, n),
             label: tr.t("obs-figure-good"),
+        },
+        Figure {
+            value: tr.percent(provisional, n),
+            label: tr.t("obs-figure-provisional"),
+        },
+        Figure {
+            value: tr.n("percent", confidence.round() as usize),
+            label: tr.t("obs-figure-confidence"),
         },
         Figure {
             value: tr.decimal(mean),

@@ -49,8 +49,7 @@ pub struct SearchPage {
 pub struct HitView {
     pub href: String,
     pub name: String,
-    pub grade: String,
-    pub grade_class: String,
+    pub mark: view::GradeMark,
     /// HTML-escaped by the engine, with `<mark>` around matched words.
     pub snippet: String,
     pub summary: String,
@@ -152,8 +151,7 @@ pub fn build(
         .map(|h| HitView {
             href: format!("/{}/entries/{}", lang.code(), h.slug),
             name: h.name.clone(),
-            grade: h.grade.clone(),
-            grade_class: view::grade_class(&h.grade),
+            mark: view::GradeMark::of_hit(tr, h),
             snippet: h.snippet.clone(),
             summary: h.summary.clone(),
             categories: h
