@@ -2,9 +2,18 @@
 //! ([`data_commit`]), and the repository the review workflow writes to ([`DataRepo`]: where
 //! it lives, submission branches, diffs, merges).
 
+mod commit;
+mod error;
+#[cfg(test)]
+mod fixtures;
+mod import;
+mod merge;
+mod read;
 mod repo;
 
-pub use repo::{Author, DataRepo, GitError, ImportOutcome};
+pub use error::{Author, GitError};
+pub use import::ImportOutcome;
+pub use repo::DataRepo;
 
 use std::path::Path;
 

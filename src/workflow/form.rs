@@ -1,15 +1,16 @@
 //! The submission form of the web site, as data: fields as typed (kept as typed when they
-//! fail), the entry file they make, and which field each line of that file came from, so the
-//! validator's diagnostics (located by line) are shown next to the field that caused them.
+//! fail), what they say for the entry file (written by [`super::entry_toml`]), and which
+//! field each line of that file came from, so the validator's diagnostics (located by line)
+//! are shown next to the field that caused them.
 
 use std::collections::BTreeMap;
 
-use toml_edit::{DocumentMut, Item, Table, TableLike, value};
+use toml_edit::{Item, TableLike};
 
 use crate::catalogue::Snapshot;
 use crate::model::{Entry, Kind, Status};
 
-use super::StoredDiagnostic;
+use super::{StoredDiagnostic, entry_toml};
 
 /// One criterion's part of the form.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -150,8 +151,8 @@ impl EntryForm {
         base: Option<&str>,
     ) -> (String, Vec<Option<String>>) {
         let text = base
-            .and_then(|b| self.edit(b, snapshot))
-            .unwrap_or_else(|| self.fresh(snapshot));
+            .and_then(|b| entry_toml::edit_entry(self, b, snapshot))
+            .unwrap_or_else(|| entry_toml::new_entry(self, snapshot));
         let fields = fields_of(&text);
         (text, fields)
     }
@@ -171,227 +172,45 @@ impl EntryForm {
             .collect()
     }
 
-    /// A new entry file, in the order of the documentation's example.
-    fn fresh(&self, snapshot: &Snapshot) -> String {
-        let mut out = String::new();
-        let mut line = |l: String| {
-            out.push_str(&l);
-            out.push('\n');
-        };
-        let q = |s: &str| toml::Value::String(s.to_owned()).to_string();
-        let list = |items: &[String]| {
-            let quoted: Vec<String> = items.iter().map(|s| q(s)).collect();
-            format!("[{}]", quoted.join(", "))
-        };
-        line(format!("slug = {}", q(&self.slug)));
-        line(format!("name = {}", q(&self.name)));
-        line(format!("kinds = {}", list(&self.kinds)));
-        line(format!("homepage = {}", q(&self.homepage)));
-        line(format!("repository = {}", q(&self.repository)));
-        line(format!("license = {}", q(&self.license)));
-        line(format!("categories = {}", list(&self.categories)));
-        line(format!("platforms = {}", list(&self.platforms)));
-        line(format!("replaces = {}", list(&self.replaces)));
-        line(format!("self_hostable = {}", self.self_hostable));
-        // A date when it reads as one, else a string the validator will point at.
-        let added = if is_date(&self.added) {
-            self.added.clone()
-        } else {
-            q(&self.added)
-        };
-        line(format!("added = {added}"));
-        line(String::new());
-        line("[summary]".into());
-        line(format!("fr = {}", q(&self.summary_fr)));
-        line(format!("en = {}", q(&self.summary_en)));
-        line(String::new());
-        line("[description]".into());
-        line(format!("fr = {}", q(&self.description_fr)));
-        line(format!("en = {}", q(&self.description_en)));
+    /// The criteria the entry file is to say something about, with what the form says of
+    /// each: the ones that apply to the chosen kinds (all of them while no known kind is
+    /// chosen), in the catalogue's order, a blank status read as `unknown`.
+    pub(super) fn criteria_to_write(&self, snapshot: &Snapshot) -> Vec<CriterionFields> {
         let kinds = self.model_kinds();
-        let today = super::today().to_string();
-        for c in snapshot.catalogue.criteria.values() {
-            if !kinds.is_empty() && !c.applies_to_kinds(&kinds) {
-                continue;
-            }
-            let a = self.assessments.get(&c.id).cloned().unwrap_or_default();
-            let status = if a.status.is_empty() {
-                Status::Unknown.id().to_owned()
-            } else {
-                a.status.clone()
-            };
-            line(String::new());
-            line(format!("[assessment.{}]", c.id));
-            line(format!("status = {}", q(&status)));
-            let evidence = EntryForm::evidence(&a);
-            if !evidence.is_empty() {
-                line(format!("evidence = {}", list(&evidence)));
-            }
-            if status != Status::Unknown.id() {
-                line(format!("assessed = {today}"));
-            }
-            if !a.note_fr.trim().is_empty() || !a.note_en.trim().is_empty() {
-                line(format!("note.fr = {}", q(a.note_fr.trim())));
-                line(format!("note.en = {}", q(a.note_en.trim())));
-            }
-        }
-        line(String::new());
-        line("[review]".into());
-        line("status = \"submitted\"".into());
-        out
-    }
-
-    /// `base` with the form's values where they differ from it; `None` when `base` is not a
-    /// TOML document whose sections are tables.
-    fn edit(&self, base: &str, snapshot: &Snapshot) -> Option<String> {
-        let mut doc: DocumentMut = base.parse().ok()?;
-        let root = doc.as_table_mut();
-        for (key, new) in [
-            ("slug", &self.slug),
-            ("name", &self.name),
-            ("homepage", &self.homepage),
-            ("repository", &self.repository),
-            ("license", &self.license),
-        ] {
-            set_str_like(root, key, new);
-        }
-        for (key, new) in [
-            ("kinds", &self.kinds),
-            ("categories", &self.categories),
-            ("platforms", &self.platforms),
-            ("replaces", &self.replaces),
-        ] {
-            set_list_like(root, key, new);
-        }
-        if root.get("self_hostable").and_then(Item::as_bool) != Some(self.self_hostable) {
-            root.insert("self_hostable", value(self.self_hostable));
-        }
-        let added_now = root.get("added").map(|i| {
-            i.as_str()
-                .map_or_else(|| i.to_string().trim().to_owned(), str::to_owned)
-        });
-        if added_now.as_deref() != Some(self.added.as_str()) {
-            let item = match self.added.parse::<toml_edit::Datetime>() {
-                Ok(d) if is_date(&self.added) => value(d),
-                _ => value(self.added.as_str()),
-            };
-            root.insert("added", item);
-        }
-        for (section, fr, en) in [
-            ("summary", &self.summary_fr, &self.summary_en),
-            ("description", &self.description_fr, &self.description_en),
-        ] {
-            let table = root
-                .entry(section)
-                .or_insert_with(|| Item::Table(Table::new()))
-                .as_table_like_mut()?;
-            set_str_like(table, "fr", fr);
-            set_str_like(table, "en", en);
-        }
-        let kinds = self.model_kinds();
-        let today = super::today();
-        let assessments = root
-            .entry("assessment")
-            .or_insert_with(|| Item::Table(Table::new()))
-            .as_table_like_mut()?;
-        for c in snapshot.catalogue.criteria.values() {
-            if !kinds.is_empty() && !c.applies_to_kinds(&kinds) {
-                continue;
-            }
-            let a = self.assessments.get(&c.id).cloned().unwrap_or_default();
-            let status = if a.status.is_empty() {
-                Status::Unknown.id()
-            } else {
-                a.status.as_str()
-            };
-            let evidence = EntryForm::evidence(&a);
-            let (note_fr, note_en) = (a.note_fr.trim(), a.note_en.trim());
-            let filled = status != Status::Unknown.id()
-                || !evidence.is_empty()
-                || !note_fr.is_empty()
-                || !note_en.is_empty();
-            if assessments.get(&c.id).is_none() && !filled {
-                // Nothing said about a criterion the file does not mention: no new lines.
-                continue;
-            }
-            let t = assessments
-                .entry(&c.id)
-                .or_insert_with(|| Item::Table(Table::new()))
-                .as_table_like_mut()?;
-            if t.get("status").and_then(Item::as_str) != Some(status) {
-                t.insert("status", value(status));
-                if status == Status::Unknown.id() {
-                    t.remove("assessed");
+        snapshot
+            .catalogue
+            .criteria
+            .values()
+            .filter(|c| kinds.is_empty() || c.applies_to_kinds(&kinds))
+            .map(|c| {
+                let a = self.assessments.get(&c.id).cloned().unwrap_or_default();
+                let status = if a.status.is_empty() {
+                    Status::Unknown.id().to_owned()
                 } else {
-                    t.insert("assessed", super::edit::date(today));
+                    a.status.clone()
+                };
+                CriterionFields {
+                    criterion: c.id.clone(),
+                    status,
+                    evidence: EntryForm::evidence(&a),
+                    note_fr: a.note_fr.trim().to_owned(),
+                    note_en: a.note_en.trim().to_owned(),
                 }
-            }
-            if evidence.is_empty() {
-                t.remove("evidence");
-            } else {
-                set_list_like(t, "evidence", &evidence);
-            }
-            let note_now = t.get("note").and_then(Item::as_table_like);
-            let same_note = note_now.map_or(note_fr.is_empty() && note_en.is_empty(), |n| {
-                n.get("fr").and_then(Item::as_str).unwrap_or_default() == note_fr
-                    && n.get("en").and_then(Item::as_str).unwrap_or_default() == note_en
-            });
-            if !same_note {
-                t.remove("note");
-                if !note_fr.is_empty() || !note_en.is_empty() {
-                    let mut note = toml_edit::InlineTable::new();
-                    note.insert("fr", note_fr.into());
-                    note.insert("en", note_en.into());
-                    t.insert("note", value(note));
-                }
-            }
-        }
-        let mut text = doc.to_string();
-        // A changed entry goes back to review; a submission already waiting stays as it is.
-        let waiting = doc
-            .get("review")
-            .and_then(|r| r.get("status"))
-            .and_then(Item::as_str)
-            == Some("submitted");
-        if !waiting {
-            let block = super::edit::ReviewBlock {
-                status: "submitted",
-                by: None,
-                date: today,
-                expires: None,
-                note_fr: None,
-                note_en: None,
-            };
-            text = super::edit::replace_review(&text, &block).ok()?;
-        }
-        Some(text)
+            })
+            .collect()
     }
 }
 
-fn is_date(s: &str) -> bool {
-    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").is_ok()
-}
-
-/// Sets a string value unless it already has it (its layout then stays untouched).
-fn set_str_like(t: &mut dyn TableLike, key: &str, new: &str) {
-    if t.get(key).and_then(Item::as_str) != Some(new) {
-        t.insert(key, value(new));
-    }
-}
-
-/// Sets a list of strings unless it already holds exactly these.
-fn set_list_like(t: &mut dyn TableLike, key: &str, new: &[String]) {
-    let now: Option<Vec<&str>> = t
-        .get(key)
-        .and_then(Item::as_array)
-        .map(|a| a.iter().filter_map(toml_edit::Value::as_str).collect());
-    if now.as_deref() != Some(&new.iter().map(String::as_str).collect::<Vec<_>>()[..]) {
-        let mut array = toml_edit::Array::new();
-        for item in new {
-            array.push(item.as_str());
-        }
-        t.insert(key, value(array));
-    }
+/// What the form says of one criterion, read for the entry file.
+pub(super) struct CriterionFields {
+    pub criterion: String,
+    pub status: String,
+    /// The URLs typed, one per line.
+    pub evidence: Vec<String>,
+    /// Trimmed.
+    pub note_fr: String,
+    /// Trimmed.
+    pub note_en: String,
 }
 
 /// Which form field each line of an entry file belongs to (`None`: blank lines, comments,

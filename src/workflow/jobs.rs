@@ -10,7 +10,7 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, Set, TransactionTrait};
 use serde_json::json;
 
 use super::context::Context;
-use super::edit::ReviewBlock;
+use super::entry_toml::ReviewBlock;
 use super::{WorkflowError, submissions as sub};
 use crate::db::audit;
 use crate::db::entities::audit_log;
@@ -154,7 +154,7 @@ async fn expire_validations(ctx: &Context) -> Result<Vec<String>, WorkflowError>
             note_en: Some("The validation has expired; the entry is back in review.".into()),
         };
         let new_text =
-            super::edit::replace_review(&text, &review).map_err(WorkflowError::Internal)?;
+            super::entry_toml::replace_review(&text, &review).map_err(WorkflowError::Internal)?;
         let registry = Author {
             name: "floss-registry".into(),
             email: super::noreply_email(0, &ctx.settings.public_url),

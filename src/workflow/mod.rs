@@ -9,7 +9,7 @@
 //! [`jobs`]); anything else is `Internal`. Git and database errors keep their own kinds.
 
 pub mod context;
-pub mod edit;
+pub mod entry_toml;
 pub mod forge;
 pub mod form;
 pub mod jobs;

@@ -14,7 +14,7 @@ use sea_orm::{
 use serde_json::json;
 
 use super::context::Context;
-use super::edit::{ReviewBlock, Verdict};
+use super::entry_toml::{ReviewBlock, Verdict};
 use super::rules::Action;
 use super::{Actor, WorkflowError, noreply_email, submissions as sub};
 use crate::db::audit;
@@ -211,7 +211,7 @@ fn approved_text(
         note_fr: reason.map(str::to_owned),
         note_en: reason.map(str::to_owned),
     };
-    let text = super::edit::apply_review(&row.entry_toml, &review, &input.verdicts, today)
+    let text = super::entry_toml::apply_review(&row.entry_toml, &review, &input.verdicts, today)
         .map_err(|e| WorkflowError::invalid(format!("the entry cannot be edited: {e}")))?;
     let checked = sub::check(&ctx.snapshot(), &text);
     let blocking: Vec<_> = checked

@@ -21,7 +21,7 @@ use crate::db::entities::submissions::{self, State as SubmissionState};
 use crate::http::error::{ApiError, ErrorBody};
 use crate::http::session::{ApiUser, SessionUser, csrf_header};
 use crate::model::Status;
-use crate::workflow::edit::Verdict;
+use crate::workflow::entry_toml::Verdict;
 use crate::workflow::review::{self, DecisionInput, QueueFilter};
 use crate::workflow::{StoredDiagnostic, privacy, submissions as sub};
 

@@ -18,7 +18,7 @@ use crate::http::web::private::{self, Pairs};
 use crate::http::web::view;
 use crate::model::{Kind, Status};
 use crate::workflow::StoredDiagnostic;
-use crate::workflow::edit::Verdict;
+use crate::workflow::entry_toml::Verdict;
 use crate::workflow::form::AssessmentFields;
 
 /// The reviewer's form: a checklist row per applicable criterion, then the decision.

@@ -262,7 +262,21 @@ pub fn status_options(tr: Tr, selected: &str, none: Option<String>) -> Vec<Choic
     out
 }
 
-/// Builds the form view. `change`: the entry exists in the catalogue and its slug is fixed.
+/// The validator's diagnostics by form field (`""`: those of no single field).
+type ByField = BTreeMap<String, Vec<StoredDiagnostic>>;
+
+/// The errors to show next to the field `key`.
+fn errors_of(grouped: &ByField, key: &str) -> Vec<FieldError> {
+    grouped
+        .get(key)
+        .map(|list| list.iter().map(FieldError::from).collect())
+        .unwrap_or_default()
+}
+
+/// Builds the form view, section by section as the page shows them: the identity of the
+/// entry (its facts, kinds, platforms, categories, the services it replaces, self-hosting),
+/// its texts, the assessment by axis, and the error summary at the top. `change`: the entry
+/// exists in the catalogue and its slug is fixed.
 pub fn build(
     ctx: &Ctx,
     snapshot: &Snapshot,
@@ -273,15 +287,31 @@ pub fn build(
     problems: &Problems,
 ) -> EntryFormView {
     let tr = ctx.tr;
-    let lang = ctx.lang;
     let grouped = form::by_field(&problems.diagnostics, &problems.fields);
-    let take = |key: &str| -> Vec<FieldError> {
-        grouped
-            .get(key)
-            .map(|list| list.iter().map(FieldError::from).collect())
-            .unwrap_or_default()
+    let mut view = EntryFormView {
+        action,
+        csrf: csrf.to_owned(),
+        submit_label: String::new(),
+        change,
+        added: f.added.clone(),
+        identity: identity_fields(tr, f, change, &grouped),
+        kinds: kind_choices(tr, f, &grouped),
+        platforms: platform_choices(tr, f, &grouped),
+        categories: category_choices(ctx, snapshot, f, &grouped),
+        replaces: replaces_field(tr, f, &grouped),
+        services: services(snapshot),
+        self_hostable: self_hostable_field(tr, f, &grouped),
+        texts: text_fields(tr, f, &grouped),
+        axes: assessment_axes(ctx, snapshot, f, &grouped),
+        problem: problems.message.clone(),
+        summary: Vec::new(),
     };
+    view.summary = error_summary(tr, &view, &grouped, problems);
+    view
+}
 
+/// Identity: the facts typed as text (slug, name, homepage, repository, licence).
+fn identity_fields(tr: Tr, f: &EntryForm, change: bool, grouped: &ByField) -> Vec<Field> {
     let mut slug = Field::new("slug", tr.t("form-slug"), f.slug.clone(), "text")
         .hint(tr.t(if change {
             "form-slug-hint-change"
@@ -314,11 +344,18 @@ pub fn build(
             .required(),
     ];
     for field in &mut identity {
-        field.errors = take(&field.name);
+        field.errors = errors_of(grouped, &field.name);
     }
+    identity
+}
 
-    let checked = |list: &[String], v: &str| list.iter().any(|x| x == v);
-    let kinds = Choices {
+fn checked(list: &[String], v: &str) -> bool {
+    list.iter().any(|x| x == v)
+}
+
+/// Identity: the kinds of software.
+fn kind_choices(tr: Tr, f: &EntryForm, grouped: &ByField) -> Choices {
+    Choices {
         id: field_id("kinds"),
         name: "kinds".into(),
         legend: tr.t("entry-kinds"),
@@ -334,9 +371,13 @@ pub fn build(
                 checked: checked(&f.kinds, k),
             })
             .collect(),
-        errors: take("kinds"),
-    };
-    let platforms = Choices {
+        errors: errors_of(grouped, "kinds"),
+    }
+}
+
+/// Identity: the platforms.
+fn platform_choices(tr: Tr, f: &EntryForm, grouped: &ByField) -> Choices {
+    Choices {
         id: field_id("platforms"),
         name: "platforms".into(),
         legend: tr.t("entry-platforms"),
@@ -351,8 +392,13 @@ pub fn build(
                 checked: checked(&f.platforms, p.id()),
             })
             .collect(),
-        errors: take("platforms"),
-    };
+        errors: errors_of(grouped, "platforms"),
+    }
+}
+
+/// Identity: the categories of the catalogue, by name.
+fn category_choices(ctx: &Ctx, snapshot: &Snapshot, f: &EntryForm, grouped: &ByField) -> Choices {
+    let tr = ctx.tr;
     let mut cats: Vec<Choice> = snapshot
         .catalogue
         .categories
@@ -360,20 +406,24 @@ pub fn build(
         .map(|c| Choice {
             id: field_id(&format!("categories.{}", c.id)),
             value: c.id.clone(),
-            label: c.name.get(lang).to_owned(),
+            label: c.name.get(ctx.lang).to_owned(),
             checked: checked(&f.categories, &c.id),
         })
         .collect();
     cats.sort_by_key(|c| c.label.to_lowercase());
-    let categories = Choices {
+    Choices {
         id: field_id("categories"),
         name: "categories".into(),
         legend: tr.t("entry-categories"),
         hint: Some(tr.t("form-categories-hint")),
         required: true,
         choices: cats,
-        errors: take("categories"),
-    };
+        errors: errors_of(grouped, "categories"),
+    }
+}
+
+/// Identity: the services the entry replaces.
+fn replaces_field(tr: Tr, f: &EntryForm, grouped: &ByField) -> Field {
     let mut replaces = Field::new(
         "replaces",
         tr.t("entry-replaces"),
@@ -381,7 +431,12 @@ pub fn build(
         "text",
     )
     .hint(tr.t("form-replaces-hint"));
-    replaces.errors = take("replaces");
+    replaces.errors = errors_of(grouped, "replaces");
+    replaces
+}
+
+/// Identity: the known services, by name, for the hint of the "replaces" field.
+fn services(snapshot: &Snapshot) -> Vec<ServiceHint> {
     let mut services: Vec<ServiceHint> = snapshot
         .catalogue
         .services
@@ -392,6 +447,11 @@ pub fn build(
         })
         .collect();
     services.sort_by_key(|s| s.name.to_lowercase());
+    services
+}
+
+/// Identity: whether the software can be self-hosted.
+fn self_hostable_field(tr: Tr, f: &EntryForm, grouped: &ByField) -> Field {
     let mut self_hostable = Field::new(
         "self_hostable",
         tr.t("form-self-hostable"),
@@ -400,8 +460,12 @@ pub fn build(
     )
     .hint(tr.t("form-self-hostable-hint"));
     self_hostable.checked = f.self_hostable;
-    self_hostable.errors = take("self_hostable");
+    self_hostable.errors = errors_of(grouped, "self_hostable");
+    self_hostable
+}
 
+/// Texts: the summary and the description, in French and in English.
+fn text_fields(tr: Tr, f: &EntryForm, grouped: &ByField) -> Vec<Field> {
     let mut texts = vec![
         Field::new(
             "summary_fr",
@@ -443,104 +507,130 @@ pub fn build(
         .required(),
     ];
     for field in &mut texts {
-        field.errors = take(&field.name);
+        field.errors = errors_of(grouped, &field.name);
     }
+    texts
+}
 
+/// Assessment: the criteria by axis, in the order of [`ordered_criteria`].
+fn assessment_axes(
+    ctx: &Ctx,
+    snapshot: &Snapshot,
+    f: &EntryForm,
+    grouped: &ByField,
+) -> Vec<AxisFields> {
     let chosen_kinds: Vec<Kind> = f.kinds.iter().filter_map(|k| Kind::from_id(k)).collect();
-    let axes: Vec<AxisFields> = ordered_criteria(snapshot, lang)
+    ordered_criteria(snapshot, ctx.lang)
         .into_iter()
         .map(|(axis, list)| AxisFields {
             id: axis.id(),
-            heading: view::axis_label(tr, axis),
+            heading: view::axis_label(ctx.tr, axis),
             criteria: list
                 .into_iter()
-                .map(|c| {
-                    let a = f.assessments.get(&c.id).cloned().unwrap_or_default();
-                    let name = |part: &str| format!("a.{}.{part}", c.id);
-                    let status_value = if a.status.is_empty() {
-                        Status::Unknown.id().to_owned()
-                    } else {
-                        a.status.clone()
-                    };
-                    let mut status = Field::new(
-                        &name("status"),
-                        tr.t("form-status"),
-                        status_value.clone(),
-                        "select",
-                    );
-                    status.options = status_options(tr, &status_value, None);
-                    let mut evidence = Field::new(
-                        &name("evidence"),
-                        tr.t("form-evidence"),
-                        a.evidence.clone(),
-                        "textarea",
-                    )
-                    .hint(tr.t(if c.evidence_required {
-                        "form-evidence-hint-required"
-                    } else {
-                        "form-evidence-hint"
-                    }));
-                    evidence.rows = 2;
-                    let note_fr = Field::new(
-                        &name("note_fr"),
-                        tr.t("form-note-fr"),
-                        a.note_fr.clone(),
-                        "textarea",
-                    )
-                    .lang("fr")
-                    .rows(2);
-                    let note_en = Field::new(
-                        &name("note_en"),
-                        tr.t("form-note-en"),
-                        a.note_en.clone(),
-                        "textarea",
-                    )
-                    .lang("en")
-                    .rows(2);
-                    let mut fields = vec![status, evidence, note_fr, note_en];
-                    for field in &mut fields {
-                        field.errors = take(&field.name);
-                    }
-                    let applies = if chosen_kinds.is_empty() || c.applies_to_kinds(&chosen_kinds) {
-                        applies_to(tr, c)
-                    } else {
-                        tr.s("form-criterion-not-applicable", "kinds", &applies_to(tr, c))
-                    };
-                    CriterionFields {
-                        id: c.id.clone(),
-                        title: c.title.get(lang).to_owned(),
-                        href: ctx.href(&format!("/criteria#{}", c.id)),
-                        level: view::level_label(tr, c.level),
-                        required: c.level == Level::Required,
-                        applies_to: applies,
-                        guidance: markdown::render(c.evidence_guidance.get(lang)),
-                        fields,
-                    }
-                })
+                .map(|c| criterion_fields(ctx, c, f, &chosen_kinds, grouped))
                 .collect(),
         })
-        .collect();
+        .collect()
+}
 
-    // The summary, in the order of the page; diagnostics that concern no field shown on
-    // the page (the whole file, the review block) come first, without a link.
+/// Assessment: one criterion, its status, evidence and notes.
+fn criterion_fields(
+    ctx: &Ctx,
+    c: &crate::model::Criterion,
+    f: &EntryForm,
+    chosen_kinds: &[Kind],
+    grouped: &ByField,
+) -> CriterionFields {
+    let (tr, lang) = (ctx.tr, ctx.lang);
+    let a = f.assessments.get(&c.id).cloned().unwrap_or_default();
+    let name = |part: &str| format!("a.{}.{part}", c.id);
+    let status_value = if a.status.is_empty() {
+        Status::Unknown.id().to_owned()
+    } else {
+        a.status.clone()
+    };
+    let mut status = Field::new(
+        &name("status"),
+        tr.t("form-status"),
+        status_value.clone(),
+        "select",
+    );
+    status.options = status_options(tr, &status_value, None);
+    let mut evidence = Field::new(
+        &name("evidence"),
+        tr.t("form-evidence"),
+        a.evidence.clone(),
+        "textarea",
+    )
+    .hint(tr.t(if c.evidence_required {
+        "form-evidence-hint-required"
+    } else {
+        "form-evidence-hint"
+    }));
+    evidence.rows = 2;
+    let note_fr = Field::new(
+        &name("note_fr"),
+        tr.t("form-note-fr"),
+        a.note_fr.clone(),
+        "textarea",
+    )
+    .lang("fr")
+    .rows(2);
+    let note_en = Field::new(
+        &name("note_en"),
+        tr.t("form-note-en"),
+        a.note_en.clone(),
+        "textarea",
+    )
+    .lang("en")
+    .rows(2);
+    let mut fields = vec![status, evidence, note_fr, note_en];
+    for field in &mut fields {
+        field.errors = errors_of(grouped, &field.name);
+    }
+    let applies = if chosen_kinds.is_empty() || c.applies_to_kinds(chosen_kinds) {
+        applies_to(tr, c)
+    } else {
+        tr.s("form-criterion-not-applicable", "kinds", &applies_to(tr, c))
+    };
+    CriterionFields {
+        id: c.id.clone(),
+        title: c.title.get(lang).to_owned(),
+        href: ctx.href(&format!("/criteria#{}", c.id)),
+        level: view::level_label(tr, c.level),
+        required: c.level == Level::Required,
+        applies_to: applies,
+        guidance: markdown::render(c.evidence_guidance.get(lang)),
+        fields,
+    }
+}
+
+/// The error summary, in the order of the page; diagnostics that concern no field shown on
+/// the page (the whole file, the review block) come first, without a link.
+fn error_summary(
+    tr: Tr,
+    form: &EntryFormView,
+    grouped: &ByField,
+    problems: &Problems,
+) -> Vec<SummaryItem> {
     let mut labels: Vec<(String, String, String)> = Vec::new();
-    for field in identity.iter() {
+    for field in form.identity.iter() {
         labels.push((field.name.clone(), field.id.clone(), field.label.clone()));
     }
-    for group in [&kinds, &platforms, &categories] {
+    for group in [&form.kinds, &form.platforms, &form.categories] {
         let first = group
             .choices
             .first()
             .map_or_else(|| group.id.clone(), |c| c.id.clone());
         labels.push((group.name.clone(), first, group.legend.clone()));
     }
-    for field in [&replaces, &self_hostable] {
+    for field in [&form.replaces, &form.self_hostable] {
         labels.push((field.name.clone(), field.id.clone(), field.label.clone()));
     }
-    for field in &texts {
+    for field in &form.texts {
         labels.push((field.name.clone(), field.id.clone(), field.label.clone()));
     }
-    for axis in &axes {
+    for axis in &form.axes {
         for c in &axis.criteria {
             for field in &c.fields {
                 labels.push((
@@ -551,7 +641,7 @@ pub fn build(
             }
         }
     }
-    let all = &grouped;
+    let all = grouped;
     let mut summary: Vec<SummaryItem> = Vec::new();
     let on_page: BTreeMap<&str, ()> = labels.iter().map(|(n, _, _)| (n.as_str(), ())).collect();
     for (key, list) in all {
@@ -580,25 +670,7 @@ pub fn build(
             }
         }
     }
-
-    EntryFormView {
-        action,
-        csrf: csrf.to_owned(),
-        submit_label: String::new(),
-        change,
-        added: f.added.clone(),
-        identity,
-        kinds,
-        platforms,
-        categories,
-        replaces,
-        services,
-        self_hostable,
-        texts,
-        axes,
-        problem: problems.message.clone(),
-        summary,
-    }
+    summary
 }
 
 fn with_hint(d: &StoredDiagnostic) -> String {
