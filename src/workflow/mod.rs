@@ -8,6 +8,7 @@
 //! (`Unavailable`, the input kept: a submission is stored before git is touched and retried by
 //! [`jobs`]); anything else is `Internal`. Git and database errors keep their own kinds.
 
+pub mod admin;
 pub mod context;
 pub mod entry_toml;
 pub mod forge;

@@ -83,6 +83,12 @@ pub async fn queue(
         .collect())
 }
 
+/// Whether a decision needs a reason: requesting changes and rejecting do (applicants must
+/// know why), approving does not.
+pub fn needs_reason(decision: Decision) -> bool {
+    decision != Decision::Approve
+}
+
 /// Takes a decision on a submission. Returns the decision recorded.
 pub async fn decide(
     ctx: &Context,
@@ -105,7 +111,7 @@ pub async fn decide(
             "the reason is too long; at most {MAX_REASON_CHARS} characters"
         )));
     }
-    if input.decision != Decision::Approve && reason.is_none() {
+    if needs_reason(input.decision) && reason.is_none() {
         return Err(WorkflowError::invalid(
             "a reason is required to request changes or to reject: applicants must know why",
         ));

@@ -1,6 +1,7 @@
 //! Who may do what: the one answer to "may this actor do this to this submission" (and to
-//! their own account), used by the workflow's actions themselves, by the API and by the pages
-//! (which show only the buttons the rules allow). A rule changed here changes everywhere.
+//! their own account, and to the accounts of others), used by the workflow's actions
+//! themselves, by the API and by the pages (which show only the buttons the rules allow). A
+//! rule changed here changes everywhere.
 
 use sea_orm::ActiveEnum;
 
@@ -123,12 +124,26 @@ pub fn check_account(actor: &Actor, action: AccountAction) -> Result<(), Workflo
     }))
 }
 
+/// `Ok` when `actor` may administer accounts (see them all, change the role stored for one):
+/// admins only.
+pub fn check_admin(actor: &Actor) -> Result<(), WorkflowError> {
+    if actor.is_admin() {
+        Ok(())
+    } else {
+        Err(WorkflowError::Forbidden(
+            "only admins see the accounts and change their roles".into(),
+        ))
+    }
+}
+
 /// What the pages offer an actor on a submission they can see.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Offered {
     pub update: bool,
     pub withdraw: bool,
     pub decide: bool,
+    /// Approving too (deciding on a submission that does not await changes from its author).
+    pub approve: bool,
     /// A reviewer looking at their own submission: the four-eyes rule is why they cannot decide.
     pub four_eyes: bool,
     /// A reviewer looking at a submission not yet written to git.
@@ -142,6 +157,7 @@ pub fn offered(actor: &Actor, row: &submissions::Model) -> Offered {
         update: may(Action::Update),
         withdraw: may(Action::Withdraw),
         decide: may(Action::Decide),
+        approve: may(Action::Approve),
         four_eyes: actor.is_reviewer() && is_author(actor, row) && is_decidable(row.state),
         waits_for_git: actor.is_reviewer() && row.state == State::PendingGit,
     }
@@ -225,6 +241,17 @@ mod tests {
             check(&reviewer, &row(1, State::Withdrawn), Action::Decide),
             Err(WorkflowError::Conflict(_))
         ));
+    }
+
+    #[test]
+    fn only_an_admin_administers_accounts() {
+        assert!(check_admin(&actor(1, Role::Admin)).is_ok());
+        for role in [Role::Submitter, Role::Reviewer] {
+            assert!(matches!(
+                check_admin(&actor(2, role)),
+                Err(WorkflowError::Forbidden(_))
+            ));
+        }
     }
 
     #[test]

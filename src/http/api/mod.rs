@@ -1,13 +1,16 @@
 //! The JSON API (`/api/v1/...`), its OpenAPI document generated from the handlers, and a
 //! self-hosted documentation page rendered from that document (no CDN, no script).
 
+mod account;
 mod docs;
 mod entries;
 mod export;
+mod guard;
 mod health;
+mod reviews;
 pub mod search;
+mod submissions;
 mod taxonomy;
-mod workflow;
 
 use std::sync::Arc;
 
@@ -61,16 +64,16 @@ pub fn router(app: Arc<App>) -> (Router, utoipa::openapi::OpenApi) {
         .split_for_parts();
     openapi.merge(ops_api);
     let (flow, flow_api) = OpenApiRouter::new()
-        .routes(routes!(workflow::create, workflow::mine))
-        .routes(routes!(workflow::one, workflow::update))
-        .routes(routes!(workflow::comment))
-        .routes(routes!(workflow::decide))
-        .routes(routes!(workflow::queue))
-        .routes(routes!(workflow::decisions))
-        .routes(routes!(workflow::me, workflow::delete_me))
-        .routes(routes!(workflow::export))
-        .routes(routes!(workflow::tokens, workflow::make_token))
-        .routes(routes!(workflow::revoke_token))
+        .routes(routes!(submissions::create, submissions::mine))
+        .routes(routes!(submissions::one, submissions::update))
+        .routes(routes!(submissions::comment))
+        .routes(routes!(reviews::decide))
+        .routes(routes!(reviews::queue))
+        .routes(routes!(reviews::decisions))
+        .routes(routes!(account::me, account::delete_me))
+        .routes(routes!(account::export))
+        .routes(routes!(account::tokens, account::make_token))
+        .routes(routes!(account::revoke_token))
         .split_for_parts();
     openapi.merge(flow_api);
     openapi.paths.paths.insert(

@@ -1,23 +1,18 @@
 //! `/{lang}/admin`: the accounts and their roles, for admins. An admin changes the role
 //! stored for an account (`POST /{lang}/admin/role`, audited as `admin.role`); a role given by
 //! configuration (provider + subject, or verified e-mail domain) stays whatever is stored.
+//! Who may, and what is stored, is [`crate::workflow::admin`]'s.
 
 use axum::response::Response;
-use sea_orm::{ActiveModelTrait, EntityTrait, QueryOrder, QuerySelect, Set, TransactionTrait};
-use serde_json::json;
 
 use super::render;
 use crate::auth::configured_role;
-use crate::db::entities::users::{self, Role};
-use crate::http::session::SessionUser;
+use crate::db::entities::users::Role;
 use crate::http::web::context::{Ctx, Layout, Section};
 use crate::http::web::error::WebError;
 use crate::http::web::i18n::Tr;
 use crate::http::web::private::{self, Posted, WebUser};
-use crate::workflow::WorkflowError;
-
-/// How many accounts the page lists.
-pub const LIMIT: u64 = 1_000;
+use crate::workflow::{WorkflowError, admin, rules};
 
 const ROLES: [Role; 3] = [Role::Submitter, Role::Reviewer, Role::Admin];
 
@@ -49,28 +44,24 @@ pub struct RoleOption {
     pub selected: bool,
 }
 
-fn admin_only(ctx: &Ctx, user: &SessionUser) -> Result<(), WebError> {
-    if user.actor.is_admin() {
-        Ok(())
-    } else {
-        Err(WebError::forbidden(ctx, ctx.tr.t("admin-only")))
+/// The page for a refusal of [`crate::workflow::admin`], in the page's language.
+fn refused(ctx: &Ctx, e: WorkflowError) -> WebError {
+    match e {
+        WorkflowError::Forbidden(_) => WebError::forbidden(ctx, ctx.tr.t("admin-only")),
+        WorkflowError::NotFound(_) => ctx.not_found(None),
+        WorkflowError::Conflict(_) => {
+            ctx.bad_request("admin-error", ctx.tr.t("admin-deleted-account"))
+        }
+        other => WebError::from_workflow(ctx, &other),
     }
-}
-
-fn db_error(ctx: &Ctx, e: impl Into<WorkflowError>) -> WebError {
-    WebError::from_workflow(ctx, &e.into())
 }
 
 /// `GET /{lang}/admin`.
 pub async fn page(ctx: Ctx, WebUser(user): WebUser) -> Result<Response, WebError> {
-    admin_only(&ctx, &user)?;
     let tr = ctx.tr;
-    let rows = users::Entity::find()
-        .order_by_asc(users::Column::Id)
-        .limit(LIMIT)
-        .all(ctx.app.db().map_err(|e| db_error(&ctx, e))?)
+    let rows = admin::accounts(&ctx.app.workflow, &user.actor)
         .await
-        .map_err(|e| db_error(&ctx, e))?;
+        .map_err(|e| refused(&ctx, e))?;
     let config = ctx.app.providers.config();
     let accounts = rows
         .iter()
@@ -109,7 +100,7 @@ pub async fn page(ctx: Ctx, WebUser(user): WebUser) -> Result<Response, WebError
 
 /// `POST /{lang}/admin/role`: `user` (account id), `role`, `csrf`.
 pub async fn set_role(ctx: Ctx, Posted { user, pairs }: Posted) -> Result<Response, WebError> {
-    admin_only(&ctx, &user)?;
+    rules::check_admin(&user.actor).map_err(|e| refused(&ctx, e))?;
     private::check_csrf(&ctx, &user, &pairs)?;
     let tr = ctx.tr;
     let id: i64 = private::value(&pairs, "user")
@@ -118,34 +109,9 @@ pub async fn set_role(ctx: Ctx, Posted { user, pairs }: Posted) -> Result<Respon
     let role = private::value(&pairs, "role")
         .and_then(|v| ROLES.into_iter().find(|r| private::role_id(*r) == v))
         .ok_or_else(|| ctx.bad_request("admin-error", tr.t("admin-bad-role")))?;
-    let txn = ctx
-        .app
-        .db()
-        .map_err(|e| db_error(&ctx, e))?
-        .begin()
+    admin::set_role(&ctx.app.workflow, &user.actor, id, role)
         .await
-        .map_err(|e| db_error(&ctx, e))?;
-    let account = users::Entity::find_by_id(id)
-        .one(&txn)
-        .await
-        .map_err(|e| db_error(&ctx, e))?
-        .ok_or_else(|| ctx.not_found(None))?;
-    if account.pseudonymised_at.is_some() {
-        return Err(ctx.bad_request("admin-error", tr.t("admin-deleted-account")));
-    }
-    let mut active: users::ActiveModel = account.into();
-    active.role = Set(role);
-    active.update(&txn).await.map_err(|e| db_error(&ctx, e))?;
-    crate::db::audit::record(
-        &txn,
-        Some(user.actor.id),
-        "admin.role",
-        &format!("user:{id}"),
-        &json!({"role": private::role_id(role)}),
-    )
-    .await
-    .map_err(|e| WebError::from_workflow(&ctx, &WorkflowError::Db(e)))?;
-    txn.commit().await.map_err(|e| db_error(&ctx, e))?;
+        .map_err(|e| refused(&ctx, e))?;
     Ok(private::see_other(
         &ctx.href(&format!("/admin#account-{id}")),
     ))

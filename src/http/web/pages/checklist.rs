@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use super::entry_form::{self, Field};
 use super::submission::DiagnosticView;
 use crate::catalogue::Snapshot;
-use crate::db::entities::submissions::{self, State};
+use crate::db::entities::submissions;
 use crate::http::web::context::Ctx;
 use crate::http::web::error::Link;
 use crate::http::web::private::{self, Pairs};
@@ -116,8 +116,15 @@ fn applicant(text: &str) -> Applicant {
     Applicant { kinds, assessments }
 }
 
-/// The reviewer's form for `row`; `kept` is what a refused decision posted.
-pub fn build(ctx: &Ctx, snapshot: &Snapshot, row: &submissions::Model, kept: &Kept) -> ReviewForm {
+/// The reviewer's form for `row`; `can_approve` is what the rules offer
+/// ([`crate::workflow::rules::Offered::approve`]); `kept` is what a refused decision posted.
+pub fn build(
+    ctx: &Ctx,
+    snapshot: &Snapshot,
+    row: &submissions::Model,
+    can_approve: bool,
+    kept: &Kept,
+) -> ReviewForm {
     let tr = ctx.tr;
     let lang = ctx.lang;
     let a = applicant(&row.entry_toml);
@@ -198,7 +205,6 @@ pub fn build(ctx: &Ctx, snapshot: &Snapshot, row: &submissions::Model, kept: &Ke
         }
     }
     let chosen = posted("decision").unwrap_or_default();
-    let can_approve = row.state == State::Open;
     let mut choices = Vec::new();
     for (id, key) in [
         ("approve", "decision-approve"),

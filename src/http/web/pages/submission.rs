@@ -259,7 +259,7 @@ async fn build(
         waits_for_git: offered.waits_for_git,
         review: offered
             .decide
-            .then(|| checklist::build(ctx, &snapshot, &row, &kept.review)),
+            .then(|| checklist::build(ctx, &snapshot, &row, offered.approve, &kept.review)),
         layout,
     })
 }
@@ -429,7 +429,7 @@ pub async fn decide(
         .map(str::trim)
         .filter(|r| !r.is_empty())
         .map(str::to_owned);
-    if decision != Decision::Approve && reason.is_none() {
+    if review::needs_reason(decision) && reason.is_none() {
         let mut kept = keep(None);
         kept.review.reason_missing = true;
         return show(&ctx, &user, &id, kept, StatusCode::UNPROCESSABLE_ENTITY).await;
