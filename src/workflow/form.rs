@@ -435,7 +435,7 @@ mod tests {
             second.matches("[review]").count()
         );
         assert!(
-            !second.contains("history"),
+            !second.contains("[[review.history]]") && !second.contains("history ="),
             "no review history for a waiting submission"
         );
         let lines: Vec<&str> = second.lines().collect();
