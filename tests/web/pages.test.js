@@ -44,7 +44,12 @@ describe('pages', { timeout: 300_000 }, () => {
       const gradeText = new RegExp(`^\\s*${ftl(lang, 'grade-prefix')}\\s*:?\\s*${grade}\\s*$`);
       assert.ok((await page.getByText(gradeText).count()) > 0, `${p}: no element reads "${ftl(lang, 'grade-prefix')} ${grade}"`);
       const main = await page.locator('main').innerText();
-      assert.ok(main.includes(String(Math.round(entry.grade.score))), `${p}: the score ${entry.grade.score} behind the grade is not shown`);
+      // The score as the page writes numbers: whole when it is, else one decimal (a comma in French).
+      const score = entry.grade.score;
+      const shown = Math.abs(score - Math.round(score)) < 0.05 ? String(Math.round(score)) : score.toFixed(1);
+      const scoreText = lang === 'fr' ? shown.replace('.', ',') : shown;
+      assert.ok(main.includes(scoreText), `${p}: the score ${scoreText} behind the grade is not shown`);
+      assert.ok(main.includes(String(Math.round(entry.grade.confidence))), `${p}: the confidence ${entry.grade.confidence} is not shown`);
 
       // Each assessed criterion: its title, its status next to it, and the heading it sits under.
       const assessed = Object.entries(entry.assessment);
