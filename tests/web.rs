@@ -561,6 +561,30 @@ async fn the_sitemap_lists_entry_pages_in_both_languages() {
 }
 
 #[tokio::test]
+async fn every_address_in_the_sitemap_is_a_public_page_that_answers_200() {
+    let sitemap = get("/sitemap.xml").await.text();
+    let locs: Vec<&str> = sitemap
+        .split("<loc>")
+        .skip(1)
+        .filter_map(|s| s.split_once("</loc>").map(|(loc, _)| loc))
+        .collect();
+    assert!(locs.len() > 200, "{} addresses", locs.len());
+    for loc in locs {
+        let path = loc
+            .strip_prefix(BASE)
+            .unwrap_or_else(|| panic!("{loc} is not on {BASE}"));
+        let r = get(path).await;
+        assert_eq!(
+            r.status,
+            StatusCode::OK,
+            "{loc} ({})",
+            r.header(header::LOCATION)
+        );
+        assert!(r.is_html(), "{loc} is not a page");
+    }
+}
+
+#[tokio::test]
 async fn static_files_have_versioned_names_and_a_long_cache() {
     let home = get("/fr/").await.text();
     let start = home.find("href=\"/static/style.").expect("stylesheet link") + 6;
