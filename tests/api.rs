@@ -660,6 +660,17 @@ async fn every_response_carries_the_security_headers() {
     }
 }
 
+/// The policy of everything that is not a site page (the API's JSON and its HTML
+/// documentation), written out: like the pages', it lets a page connect to this origin only.
+#[tokio::test]
+async fn the_api_and_its_docs_page_are_sent_with_exactly_this_policy() {
+    const POLICY: &str = "default-src 'none'; connect-src 'self'; style-src 'self'; img-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+    for uri in ["/api/docs", "/api/v1/criteria", "/healthz"] {
+        let r = get(uri).await;
+        assert_eq!(r.header(header::CONTENT_SECURITY_POLICY), POLICY, "{uri}");
+    }
+}
+
 #[tokio::test]
 async fn unknown_paths_and_methods_get_json_errors() {
     get("/api/v2/search")

@@ -205,6 +205,18 @@ async fn no_page_sets_a_cookie_and_every_page_has_a_strict_policy_and_nothing_in
     }
 }
 
+/// The policy pages are sent with, written out: a change to it is a decision (see
+/// `PAGE_CSP`), not a side effect. `connect-src 'self'` lets tools that fetch from the page
+/// (Lighthouse reads robots.txt that way) reach this origin, and nothing else.
+#[tokio::test]
+async fn pages_are_sent_with_exactly_this_policy() {
+    const POLICY: &str = "default-src 'none'; connect-src 'self'; style-src 'self'; img-src 'self'; script-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+    for uri in ["/fr/", "/en/entries/signal", "/en/privacy", "/fr/nowhere"] {
+        let r = get(uri).await;
+        assert_eq!(r.header(header::CONTENT_SECURITY_POLICY), POLICY, "{uri}");
+    }
+}
+
 #[tokio::test]
 async fn search_page_shows_facets_with_counts_and_ands_repeated_filters() {
     let r = get("/fr/search?category=messaging&platform=android&platform=linux").await;
