@@ -532,6 +532,54 @@ async fn the_badge_is_an_svg_with_an_accessible_title() {
     assert_eq!(get("/badges/nope.svg").await.status, StatusCode::NOT_FOUND);
 }
 
+/// A badge is embedded in READMEs and changes only when its entry's grade or review does: a
+/// day's cache, revalidated by an ETag of what it shows (its entry and wording).
+#[tokio::test]
+async fn badges_have_an_etag_of_their_entry_and_answer_304_to_it() {
+    let conditional = |uri: &str, tag: &str| {
+        Request::get(uri)
+            .header(header::IF_NONE_MATCH, tag)
+            .body(Body::empty())
+            .expect("request")
+    };
+    let r = get("/badges/signal.svg").await;
+    assert_eq!(r.status, StatusCode::OK);
+    let etag = r.header(header::ETAG);
+    assert!(etag.starts_with("W/\"") && etag.len() > 10, "ETag {etag:?}");
+    let cache = r.header(header::CACHE_CONTROL);
+    assert!(
+        cache.contains("public")
+            && cache.contains("max-age=86400")
+            && cache.contains("stale-while-revalidate="),
+        "{cache}"
+    );
+    assert_eq!(get("/badges/signal.svg").await.header(header::ETAG), etag);
+
+    let again = send(conditional("/badges/signal.svg", &etag)).await;
+    assert_eq!(again.status, StatusCode::NOT_MODIFIED);
+    assert!(again.body.is_empty());
+    assert_eq!(again.header(header::ETAG), etag);
+    assert_eq!(again.header(header::CACHE_CONTROL), cache);
+    let listed = send(conditional(
+        "/badges/signal.svg",
+        &format!("W/\"x\", {etag}"),
+    ))
+    .await;
+    assert_eq!(listed.status, StatusCode::NOT_MODIFIED);
+
+    let stale = send(conditional("/badges/signal.svg", "W/\"0123\"")).await;
+    assert_eq!(stale.status, StatusCode::OK);
+    assert!(stale.text().starts_with("<svg"));
+
+    let other = get("/badges/element.svg").await.header(header::ETAG);
+    assert!(!other.is_empty());
+    assert_ne!(other, etag, "another entry, another tag");
+    let other_entry = send(conditional("/badges/element.svg", &etag)).await;
+    assert_eq!(other_entry.status, StatusCode::OK);
+    let french = get("/badges/signal.svg?lang=fr").await.header(header::ETAG);
+    assert_ne!(french, etag, "other wording, other tag");
+}
+
 #[tokio::test]
 async fn the_feed_is_valid_atom_with_recent_entries_first() {
     let r = get("/feed.atom").await;

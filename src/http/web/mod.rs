@@ -58,7 +58,8 @@ pub fn router(app: Arc<App>) -> Router {
         .into_iter()
         .fold(Router::new(), |r, lang| r.merge(lang_router(lang, &app)));
     // Feeds change with the catalogue: ETag and a short cache. Static files and badges set
-    // their own caching (a year for hashed names, an hour for badges), so they come after.
+    // their own caching (a year for hashed names; a day for badges, with their own ETag), so
+    // they come after.
     Router::new()
         .route("/", get(root))
         .route("/feed.atom", get(feeds::atom))
