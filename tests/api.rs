@@ -537,6 +537,57 @@ async fn the_api_docs_page_is_self_hosted() {
     assert!(!html.contains("href=\"http"), "no external stylesheet");
 }
 
+/// The values of `attr="..."` in `html` (attributes as the docs page writes them).
+fn attribute_values<'a>(html: &'a str, attr: &str) -> Vec<&'a str> {
+    let needle = format!(" {attr}=\"");
+    html.match_indices(&needle)
+        .filter_map(|(at, _)| {
+            let start = at + needle.len();
+            html[start..].find('"').map(|end| &html[start..start + end])
+        })
+        .collect()
+}
+
+/// A URL fragment or id made only of unreserved characters and percent-escapes: what the
+/// Nu HTML Checker accepts in a fragment ("Illegal character in fragment: `{`" otherwise).
+fn is_plain_fragment(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'.' | b'_' | b'~' | b'-' => i += 1,
+            b'%' if bytes.len() > i + 2
+                && bytes[i + 1].is_ascii_hexdigit()
+                && bytes[i + 2].is_ascii_hexdigit() =>
+            {
+                i += 3;
+            }
+            _ => return false,
+        }
+    }
+    !s.is_empty()
+}
+
+#[tokio::test]
+async fn the_api_docs_page_links_each_endpoint_with_a_valid_fragment_to_its_id() {
+    let html = get("/api/docs").await.text();
+    let ids = attribute_values(&html, "id");
+    let fragments: Vec<&str> = attribute_values(&html, "href")
+        .into_iter()
+        .filter_map(|h| h.strip_prefix('#'))
+        .collect();
+    assert!(fragments.len() >= 10, "endpoint links: {fragments:?}");
+    for id in &ids {
+        assert!(is_plain_fragment(id), "id {id:?}");
+    }
+    let unique: std::collections::BTreeSet<_> = ids.iter().collect();
+    assert_eq!(unique.len(), ids.len(), "duplicate ids: {ids:?}");
+    for fragment in &fragments {
+        assert!(is_plain_fragment(fragment), "href=\"#{fragment}\"");
+        assert!(ids.contains(fragment), "#{fragment} has no matching id");
+    }
+}
+
 #[tokio::test]
 async fn health_reports_provenance_and_a_current_index() {
     let r = get("/healthz").await;
@@ -606,6 +657,17 @@ async fn every_response_carries_the_security_headers() {
             "{uri}"
         );
         assert!(!r.headers.contains_key(header::SET_COOKIE), "{uri}");
+    }
+}
+
+/// The policy of everything that is not a site page (the API's JSON and its HTML
+/// documentation), written out: like the pages', it lets a page connect to this origin only.
+#[tokio::test]
+async fn the_api_and_its_docs_page_are_sent_with_exactly_this_policy() {
+    const POLICY: &str = "default-src 'none'; connect-src 'self'; style-src 'self'; img-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+    for uri in ["/api/docs", "/api/v1/criteria", "/healthz"] {
+        let r = get(uri).await;
+        assert_eq!(r.header(header::CONTENT_SECURITY_POLICY), POLICY, "{uri}");
     }
 }
 

@@ -205,6 +205,18 @@ async fn no_page_sets_a_cookie_and_every_page_has_a_strict_policy_and_nothing_in
     }
 }
 
+/// The policy pages are sent with, written out: a change to it is a decision (see
+/// `PAGE_CSP`), not a side effect. `connect-src 'self'` lets tools that fetch from the page
+/// (Lighthouse reads robots.txt that way) reach this origin, and nothing else.
+#[tokio::test]
+async fn pages_are_sent_with_exactly_this_policy() {
+    const POLICY: &str = "default-src 'none'; connect-src 'self'; style-src 'self'; img-src 'self'; script-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+    for uri in ["/fr/", "/en/entries/signal", "/en/privacy", "/fr/nowhere"] {
+        let r = get(uri).await;
+        assert_eq!(r.header(header::CONTENT_SECURITY_POLICY), POLICY, "{uri}");
+    }
+}
+
 #[tokio::test]
 async fn search_page_shows_facets_with_counts_and_ands_repeated_filters() {
     let r = get("/fr/search?category=messaging&platform=android&platform=linux").await;
@@ -520,6 +532,54 @@ async fn the_badge_is_an_svg_with_an_accessible_title() {
     assert_eq!(get("/badges/nope.svg").await.status, StatusCode::NOT_FOUND);
 }
 
+/// A badge is embedded in READMEs and changes only when its entry's grade or review does: a
+/// day's cache, revalidated by an ETag of what it shows (its entry and wording).
+#[tokio::test]
+async fn badges_have_an_etag_of_their_entry_and_answer_304_to_it() {
+    let conditional = |uri: &str, tag: &str| {
+        Request::get(uri)
+            .header(header::IF_NONE_MATCH, tag)
+            .body(Body::empty())
+            .expect("request")
+    };
+    let r = get("/badges/signal.svg").await;
+    assert_eq!(r.status, StatusCode::OK);
+    let etag = r.header(header::ETAG);
+    assert!(etag.starts_with("W/\"") && etag.len() > 10, "ETag {etag:?}");
+    let cache = r.header(header::CACHE_CONTROL);
+    assert!(
+        cache.contains("public")
+            && cache.contains("max-age=86400")
+            && cache.contains("stale-while-revalidate="),
+        "{cache}"
+    );
+    assert_eq!(get("/badges/signal.svg").await.header(header::ETAG), etag);
+
+    let again = send(conditional("/badges/signal.svg", &etag)).await;
+    assert_eq!(again.status, StatusCode::NOT_MODIFIED);
+    assert!(again.body.is_empty());
+    assert_eq!(again.header(header::ETAG), etag);
+    assert_eq!(again.header(header::CACHE_CONTROL), cache);
+    let listed = send(conditional(
+        "/badges/signal.svg",
+        &format!("W/\"x\", {etag}"),
+    ))
+    .await;
+    assert_eq!(listed.status, StatusCode::NOT_MODIFIED);
+
+    let stale = send(conditional("/badges/signal.svg", "W/\"0123\"")).await;
+    assert_eq!(stale.status, StatusCode::OK);
+    assert!(stale.text().starts_with("<svg"));
+
+    let other = get("/badges/element.svg").await.header(header::ETAG);
+    assert!(!other.is_empty());
+    assert_ne!(other, etag, "another entry, another tag");
+    let other_entry = send(conditional("/badges/element.svg", &etag)).await;
+    assert_eq!(other_entry.status, StatusCode::OK);
+    let french = get("/badges/signal.svg?lang=fr").await.header(header::ETAG);
+    assert_ne!(french, etag, "other wording, other tag");
+}
+
 #[tokio::test]
 async fn the_feed_is_valid_atom_with_recent_entries_first() {
     let r = get("/feed.atom").await;
@@ -558,6 +618,30 @@ async fn the_sitemap_lists_entry_pages_in_both_languages() {
     assert!(robots.contains(&format!("Sitemap: {BASE}/sitemap.xml")));
     let os = get("/opensearch.xml").await.text();
     assert!(os.contains(&format!("template=\"{BASE}/fr/search?q={{searchTerms}}\"")));
+}
+
+#[tokio::test]
+async fn every_address_in_the_sitemap_is_a_public_page_that_answers_200() {
+    let sitemap = get("/sitemap.xml").await.text();
+    let locs: Vec<&str> = sitemap
+        .split("<loc>")
+        .skip(1)
+        .filter_map(|s| s.split_once("</loc>").map(|(loc, _)| loc))
+        .collect();
+    assert!(locs.len() > 200, "{} addresses", locs.len());
+    for loc in locs {
+        let path = loc
+            .strip_prefix(BASE)
+            .unwrap_or_else(|| panic!("{loc} is not on {BASE}"));
+        let r = get(path).await;
+        assert_eq!(
+            r.status,
+            StatusCode::OK,
+            "{loc} ({})",
+            r.header(header::LOCATION)
+        );
+        assert!(r.is_html(), "{loc} is not a page");
+    }
 }
 
 #[tokio::test]

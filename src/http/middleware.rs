@@ -13,6 +13,12 @@ use sha2::{Digest, Sha256};
 use super::error::ApiError;
 use crate::app::App;
 
+/// The Content-Security-Policy of every answer that does not set its own: the API's JSON and
+/// its HTML documentation (`/api/docs`). No script at all; `connect-src 'self'` for the same
+/// reason as the pages' (`http::web::PAGE_CSP`): tools that fetch `robots.txt` from inside a
+/// page, like Lighthouse, can, and nothing can reach another origin.
+pub const API_CSP: &str = "default-src 'none'; connect-src 'self'; style-src 'self'; img-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+
 /// Headers every response carries.
 pub async fn security_headers(req: Request, next: Next) -> Response {
     let mut res = next.run(req).await;
@@ -25,11 +31,7 @@ pub async fn security_headers(req: Request, next: Next) -> Response {
     set(h, header::X_CONTENT_TYPE_OPTIONS, "nosniff");
     set(h, header::REFERRER_POLICY, "no-referrer");
     set(h, header::X_FRAME_OPTIONS, "DENY");
-    set(
-        h,
-        header::CONTENT_SECURITY_POLICY,
-        "default-src 'none'; style-src 'self'; img-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
-    );
+    set(h, header::CONTENT_SECURITY_POLICY, API_CSP);
     set(
         h,
         header::HeaderName::from_static("permissions-policy"),
@@ -80,6 +82,38 @@ pub async fn timeout(State(app): State<Arc<App>>, req: Request, next: Next) -> R
     }
 }
 
+/// The ETag of an answer made from `parts` (each one length-prefixed, so no two lists of
+/// parts run together into the same bytes): a weak tag, since compression changes the bytes
+/// sent, of the first 96 bits of their SHA-256. The one recipe of every ETag the server sends.
+pub fn etag_of(parts: &[&[u8]]) -> String {
+    let mut hasher = Sha256::new();
+    for part in parts {
+        hasher.update((part.len() as u64).to_le_bytes());
+        hasher.update(part);
+    }
+    let digest = hasher.finalize();
+    format!("W/\"{}\"", hex::encode(&digest[..12]))
+}
+
+/// Whether an `If-None-Match` header names `etag` (or is `*`).
+pub fn none_match(if_none_match: Option<&HeaderValue>, etag: &str) -> bool {
+    if_none_match
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.split(',').any(|t| t.trim() == etag || t.trim() == "*"))
+}
+
+/// A `304 Not Modified` carrying the validators and caching headers the full answer would
+/// (`ETag`, `Cache-Control`, `Vary`), taken from `headers`.
+pub fn not_modified(headers: &HeaderMap) -> Response {
+    let mut res = StatusCode::NOT_MODIFIED.into_response();
+    for name in [header::ETAG, header::CACHE_CONTROL, header::VARY] {
+        if let Some(v) = headers.get(&name) {
+            res.headers_mut().insert(name, v.clone());
+        }
+    }
+    res
+}
+
 /// ETag and Cache-Control for read endpoints: the answer depends only on the catalogue
 /// snapshot and the URL, so the tag is a hash of both, and `If-None-Match` gets a 304.
 pub async fn cache(State(app): State<Arc<App>>, req: Request, next: Next) -> Response {
@@ -87,35 +121,29 @@ pub async fn cache(State(app): State<Arc<App>>, req: Request, next: Next) -> Res
         return next.run(req).await;
     }
     let snapshot = app.snapshot();
-    let mut hasher = Sha256::new();
-    hasher.update(snapshot.fingerprint.as_bytes());
-    hasher.update(app.index().generation().to_le_bytes());
-    hasher.update(req.uri().to_string().as_bytes());
-    let digest = hasher.finalize();
-    let etag = format!("W/\"{}\"", hex::encode(&digest[..12]));
-    let matches = req
-        .headers()
-        .get(header::IF_NONE_MATCH)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.split(',').any(|t| t.trim() == etag || t.trim() == "*"));
-    if matches {
-        let mut res = StatusCode::NOT_MODIFIED.into_response();
-        if let Ok(v) = HeaderValue::from_str(&etag) {
-            res.headers_mut().insert(header::ETAG, v);
-        }
-        return res;
+    let etag = etag_of(&[
+        snapshot.fingerprint.as_bytes(),
+        &app.index().generation().to_le_bytes(),
+        req.uri().to_string().as_bytes(),
+    ]);
+    let mut caching = HeaderMap::new();
+    if let Ok(v) = HeaderValue::from_str(&etag) {
+        caching.insert(header::ETAG, v);
+    }
+    caching.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("public, max-age=300"),
+    );
+    caching.insert(header::VARY, HeaderValue::from_static("Accept-Encoding"));
+    if none_match(req.headers().get(header::IF_NONE_MATCH), &etag) {
+        return not_modified(&caching);
     }
     let mut res = next.run(req).await;
     if res.status().is_success() {
         let h = res.headers_mut();
-        if let Ok(v) = HeaderValue::from_str(&etag) {
-            h.insert(header::ETAG, v);
+        for (name, value) in &caching {
+            h.insert(name, value.clone());
         }
-        h.insert(
-            header::CACHE_CONTROL,
-            HeaderValue::from_static("public, max-age=300"),
-        );
-        h.insert(header::VARY, HeaderValue::from_static("Accept-Encoding"));
     }
     res
 }
@@ -138,8 +166,7 @@ pub async fn cache_by_content(req: Request, next: Next) -> Response {
     let Ok(bytes) = axum::body::to_bytes(body, usize::MAX).await else {
         return ApiError::internal("a page body could not be read").into_response();
     };
-    let digest = Sha256::digest(&bytes);
-    let etag = format!("W/\"{}\"", hex::encode(&digest[..12]));
+    let etag = etag_of(&[&bytes]);
     let h = &mut parts.headers;
     if let Ok(v) = HeaderValue::from_str(&etag) {
         h.insert(header::ETAG, v);
@@ -149,18 +176,8 @@ pub async fn cache_by_content(req: Request, next: Next) -> Response {
         HeaderValue::from_static("public, max-age=60"),
     );
     h.insert(header::VARY, HeaderValue::from_static("Accept-Encoding"));
-    let matches = if_none_match
-        .as_ref()
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.split(',').any(|t| t.trim() == etag || t.trim() == "*"));
-    if matches {
-        let mut not_modified = StatusCode::NOT_MODIFIED.into_response();
-        for name in [header::ETAG, header::CACHE_CONTROL, header::VARY] {
-            if let Some(v) = parts.headers.get(&name) {
-                not_modified.headers_mut().insert(name, v.clone());
-            }
-        }
-        return not_modified;
+    if none_match(if_none_match.as_ref(), &etag) {
+        return not_modified(&parts.headers);
     }
     Response::from_parts(parts, axum::body::Body::from(bytes))
 }

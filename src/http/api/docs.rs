@@ -21,11 +21,27 @@ pub async fn stylesheet() -> impl IntoResponse {
     ([(header::CONTENT_TYPE, "text/css; charset=utf-8")], CSS)
 }
 
+/// The id of an endpoint's section, and the fragment the contents link to it by: the method
+/// and the path's words joined by `-` (`get-api-v1-entries-slug` for
+/// `GET /api/v1/entries/{slug}`), so it holds no character a URL fragment must not
+/// (`/`, `{`, `}`), and needs no escaping in either place.
+fn anchor(method: &str, path: &str) -> String {
+    let mut id = method.to_ascii_lowercase();
+    for word in path
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        id.push('-');
+        id.push_str(&word.to_ascii_lowercase());
+    }
+    id
+}
+
 fn operation_html(out: &mut String, method: &str, path: &str, op: &Operation) {
     let _ = write!(
         out,
         "<h2 id=\"{id}\"><code>{method} {path}</code></h2>",
-        id = esc(&format!("{method}-{path}")),
+        id = anchor(method, path),
         method = method.to_uppercase(),
         path = esc(path)
     );
@@ -97,7 +113,7 @@ Errors are <code>{{\"error\": {{\"code\": \"…\", \"message\": \"…\"}}}}</cod
             let _ = write!(
                 out,
                 "<li><a href=\"#{id}\"><code>{m} {p}</code></a></li>",
-                id = esc(&format!("{method}-{path}")),
+                id = anchor(method, path),
                 m = method.to_uppercase(),
                 p = esc(path)
             );
@@ -111,4 +127,21 @@ Errors are <code>{{\"error\": {{\"code\": \"…\", \"message\": \"…\"}}}}</cod
     }
     out.push_str("</main></body></html>");
     Html(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::anchor;
+
+    #[test]
+    fn anchors_keep_the_words_of_the_path_and_nothing_a_fragment_refuses() {
+        assert_eq!(
+            anchor("get", "/api/v1/entries/{slug}"),
+            "get-api-v1-entries-slug"
+        );
+        assert_eq!(
+            anchor("post", "/api/v1/submissions/{id}/decision"),
+            "post-api-v1-submissions-id-decision"
+        );
+    }
 }

@@ -6,11 +6,12 @@
 use std::sync::Arc;
 
 use axum::extract::{Path, RawQuery, State};
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
 use super::i18n::Tr;
 use crate::app::App;
+use crate::http::middleware;
 use crate::model::{Grade, Lang, is_valid_slug};
 use crate::util::escape_html;
 
@@ -74,11 +75,21 @@ pub fn svg(tr: Tr, grade: Option<(Grade, bool)>, review: &str) -> String {
     )
 }
 
-/// `GET /badges/{slug}.svg`.
+/// How long a listed entry's badge may be kept: a day, then served stale for up to a week
+/// while it is revalidated (its ETag makes that a `304` of a few bytes). A badge changes only
+/// when its entry's grade or review does, and READMEs embed it on every view, often through
+/// an image proxy that honours these headers.
+const LISTED_CACHE: &str = "public, max-age=86400, stale-while-revalidate=604800";
+
+/// `GET /badges/{slug}.svg`. A listed entry's badge has an ETag of its slug and of the SVG
+/// itself, made with the recipe of every ETag (`middleware::etag_of`): it changes when the
+/// grade, its provisional mark, the review status or the wording does, and not when another
+/// entry changes, so a catalogue update does not invalidate every badge embedded elsewhere.
 pub async fn serve(
     State(app): State<Arc<App>>,
     Path(file): Path<String>,
     RawQuery(query): RawQuery,
+    request_headers: HeaderMap,
 ) -> Response {
     let lang = match query.as_deref() {
         Some(q) if q.split('&').any(|p| p == "lang=fr") => Lang::Fr,
@@ -92,35 +103,38 @@ pub async fn serve(
     let entry = is_valid_slug(slug)
         .then(|| snapshot.catalogue.entries.get(slug))
         .flatten();
-    let (status, body) = match entry {
-        Some(e) => {
-            let grade = snapshot.grades.get(slug).map(|g| (g.grade, g.provisional));
-            (
-                StatusCode::OK,
-                svg(tr, grade, &super::view::review_label(tr, e.review.status)),
-            )
-        }
-        None => (StatusCode::NOT_FOUND, svg(tr, None, "")),
+    let mut headers = HeaderMap::new();
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("image/svg+xml"),
+    );
+    headers.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static("default-src 'none'"),
+    );
+    let Some(e) = entry else {
+        // An unlisted slug may be listed soon: an hour, and no tag.
+        headers.insert(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("public, max-age=3600"),
+        );
+        return (StatusCode::NOT_FOUND, headers, svg(tr, None, "")).into_response();
     };
-    (
-        status,
-        [
-            (
-                header::CONTENT_TYPE,
-                HeaderValue::from_static("image/svg+xml"),
-            ),
-            (
-                header::CACHE_CONTROL,
-                HeaderValue::from_static("public, max-age=3600"),
-            ),
-            (
-                header::CONTENT_SECURITY_POLICY,
-                HeaderValue::from_static("default-src 'none'"),
-            ),
-        ],
-        body,
-    )
-        .into_response()
+    let grade = snapshot.grades.get(slug).map(|g| (g.grade, g.provisional));
+    let body = svg(tr, grade, &super::view::review_label(tr, e.review.status));
+    let etag = middleware::etag_of(&[b"badge", slug.as_bytes(), body.as_bytes()]);
+    if let Ok(v) = HeaderValue::from_str(&etag) {
+        headers.insert(header::ETAG, v);
+    }
+    headers.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static(LISTED_CACHE),
+    );
+    headers.insert(header::VARY, HeaderValue::from_static("Accept-Encoding"));
+    if middleware::none_match(request_headers.get(header::IF_NONE_MATCH), &etag) {
+        return middleware::not_modified(&headers);
+    }
+    (StatusCode::OK, headers, body).into_response()
 }
 
 #[cfg(test)]

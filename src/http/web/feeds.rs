@@ -157,7 +157,9 @@ pub async fn opensearch(State(app): State<Arc<App>>, RawQuery(query): RawQuery) 
     reply("application/opensearchdescription+xml; charset=utf-8", body)
 }
 
-/// Every page worth indexing, in both languages, with its other-language alternate.
+/// Every page worth indexing, in both languages, with its other-language alternate: public
+/// pages only. The pages of a session (submitting, the review queue, the account) answer an
+/// anonymous crawler with a redirect to the login page, so they are not listed.
 pub fn sitemap_xml(snapshot: &Snapshot, base: &str) -> String {
     let c = &snapshot.catalogue;
     let mut paths: Vec<(String, Option<NaiveDate>)> = [
@@ -165,8 +167,6 @@ pub fn sitemap_xml(snapshot: &Snapshot, base: &str) -> String {
         "/criteria",
         "/observatory",
         "/decisions",
-        "/submit",
-        "/review",
         "/privacy",
         "/about",
     ]
