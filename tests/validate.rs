@@ -216,6 +216,28 @@ fn a_missing_sub_directory_is_reported() {
     assert!(hint(d).contains("entries/"), "{d:?}");
 }
 
+#[test]
+fn problems_past_the_limit_of_a_file_are_counted_in_one_last_diagnostic() {
+    let extra = data::MAX_PER_FILE + 10;
+    let lines: String = (0..extra).map(|i| format!("extra{i} = 1\n")).collect();
+    let (report, text) = check(|e| e.raw(&lines));
+    assert_eq!(report.diagnostics.len(), data::MAX_PER_FILE + 1);
+    // The first problems of the file are kept, in order; the count comes last.
+    let first = &report.diagnostics[0];
+    assert_eq!(first.code, codes::UNKNOWN_FIELD);
+    assert_eq!(at(first), position_of(&text, "extra0 ="));
+    let last = report.diagnostics.last().unwrap_or(first);
+    assert_eq!(last, report.single(codes::TOO_MANY_PROBLEMS));
+    assert_eq!(last.file, DEMO);
+    assert!(last.is_error());
+    assert!(last.location.is_none(), "{last:?}");
+    assert!(
+        last.message.starts_with("10 more problems in this file"),
+        "{last:?}"
+    );
+    assert!(hint(last).contains("validate again"), "{last:?}");
+}
+
 // ---------------------------------------------------------------- structure
 
 #[test]
@@ -978,7 +1000,12 @@ fn the_json_report_of_a_bad_tree_has_one_record_per_problem() {
 fn every_check_code_has_a_failing_fixture_in_this_file() {
     let codes_source = include_str!("../src/data/diagnostic.rs");
     let this_file = include_str!("validate.rs");
-    let names: Vec<&str> = codes_source
+    let codes_module = codes_source
+        .split("pub mod codes {")
+        .nth(1)
+        .and_then(|rest| rest.split('}').next())
+        .unwrap_or_default();
+    let names: Vec<&str> = codes_module
         .lines()
         .filter_map(|l| l.trim().strip_prefix("pub const "))
         .filter_map(|l| l.split(':').next())

@@ -1119,3 +1119,44 @@ async fn a_tool_submits_with_an_api_token_that_opens_no_page_and_ends_when_revok
         .await;
     assert_eq!(export["api_tokens"], json!([]), "{export}");
 }
+
+/// The outside probe's body: one line of `a = [` repeated (hundreds of syntax errors on one
+/// line) got an answer of 64 MB. Every diagnostic repeated the whole line.
+#[tokio::test]
+async fn a_long_line_of_errors_gets_a_small_answer() {
+    let reg = Registry::start().await;
+    let maintainer = reg.log_in("maintainer").await;
+    // 200,000 characters (over the file limit), and 60,000 (under it: every error reported).
+    for repeat in [40_000, 12_000] {
+        let body = json!({ "entry_toml": "a = [".repeat(repeat) }).to_string();
+        let res = maintainer
+            .client
+            .post(reg.url("/api/v1/submissions"))
+            .header("X-CSRF-Token", &maintainer.csrf)
+            .header("content-type", "application/json")
+            .body(body)
+            .send()
+            .await
+            .expect("post");
+        assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let text = res.text().await.expect("body");
+        assert!(
+            text.len() < 64 * 1024,
+            "{} bytes answered to {repeat} × `a = [`",
+            text.len()
+        );
+        let answer: Value = serde_json::from_str(&text).expect("JSON");
+        let diags = answer["error"]["diagnostics"]
+            .as_array()
+            .expect("diagnostics");
+        assert!(diags.len() <= 51, "{} diagnostics", diags.len());
+        for d in diags {
+            let line = d["source_line"].as_str().unwrap_or_default();
+            assert!(line.chars().count() <= 130, "{} characters", line.len());
+        }
+        if repeat == 12_000 {
+            let last = diags.last().expect("diagnostics");
+            assert_eq!(last["code"], "too-many-problems", "{last}");
+        }
+    }
+}

@@ -10,7 +10,7 @@ use serde::de::DeserializeOwned;
 
 use super::Error;
 use super::checks::{self, Context, FileCheck};
-use super::diagnostic::{Diagnostic, Report, codes};
+use super::diagnostic::{Diagnostic, Report, cap_per_file, codes};
 use super::document::Document;
 use super::schema::{FileKind, check_structure};
 use super::source::{SourceText, read_text};
@@ -243,7 +243,21 @@ fn process<T: DeserializeOwned>(
     }
 }
 
+/// Checks one file's text; at most [`MAX_PER_FILE`](super::diagnostic::MAX_PER_FILE)
+/// problems are reported for it, then one that counts the rest.
 fn check_text<T: DeserializeOwned>(
+    text: &str,
+    rel: &str,
+    stem: &str,
+    kind: FileKind,
+    check: impl Fn(&mut FileCheck<'_>, &T, &str),
+) -> Outcome<T> {
+    let mut outcome = check_text_uncapped(text, rel, stem, kind, check);
+    outcome.diagnostics = cap_per_file(std::mem::take(&mut outcome.diagnostics), rel);
+    outcome
+}
+
+fn check_text_uncapped<T: DeserializeOwned>(
     text: &str,
     rel: &str,
     stem: &str,
