@@ -958,6 +958,26 @@ fn checking_one_text_with_a_syntax_error_reports_it() {
     assert_eq!(at(&diagnostics[0]).0, 2);
 }
 
+#[test]
+fn checking_one_text_first_makes_the_checks_of_a_file_read_from_disk() {
+    // One list of checks: the size limit and emptiness apply to a submitted text as to a file.
+    let tree = DataTree::seed_subset();
+    let padding = "# padding\n".repeat(usize::try_from(MAX_FILE_BYTES).unwrap_or_default() / 10);
+    let text = format!("{}{padding}", tree.entry("demo").toml());
+    tree.write(DEMO, &text);
+    let loaded = tree.load();
+    assert_eq!(loaded.report.error_codes(), [codes::FILE_TOO_LARGE]);
+    let (entry, diagnostics) = data::parse_entry_text(&text, DEMO, &loaded.catalogue, today());
+    assert!(entry.is_none());
+    assert_eq!(diagnostics, loaded.report.diagnostics);
+    tree.write(DEMO, "");
+    let loaded = tree.load();
+    assert_eq!(loaded.report.error_codes(), [codes::EMPTY_FILE]);
+    let (entry, diagnostics) = data::parse_entry_text("", DEMO, &loaded.catalogue, today());
+    assert!(entry.is_none());
+    assert_eq!(diagnostics, loaded.report.diagnostics);
+}
+
 // ---------------------------------------------------------------- rendering
 
 /// A small tree with a few typical mistakes, for the snapshots of the rendered report.

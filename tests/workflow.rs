@@ -1160,3 +1160,73 @@ async fn a_long_line_of_errors_gets_a_small_answer() {
         }
     }
 }
+
+/// Approves a submission as the reviewer, with no verdicts.
+async fn approve(reviewer: &User, reg: &Registry, id: i64) -> (StatusCode, Value) {
+    reviewer
+        .send(
+            reqwest::Method::POST,
+            &reg.url(&format!("/api/v1/submissions/{id}/decision")),
+            Some(json!({ "decision": "approve", "reason": "Checked.", "verdicts": [] })),
+        )
+        .await
+}
+
+/// The outside probe's 136 KB entry was accepted, merged on approval, then dropped by the
+/// catalogue (`file-too-large`): a submission gets every check the loader makes.
+#[tokio::test]
+async fn an_entry_over_the_file_size_limit_is_refused_like_the_validator_refuses_it() {
+    let reg = Registry::start().await;
+    let maintainer = reg.log_in("maintainer").await;
+    let mut big = new_entry("big-entry", "Big Entry");
+    while big.len() <= 136 * 1024 {
+        big.push_str("# A comment that makes the file larger than the loader accepts.\n");
+    }
+    let (status, body) = submit(&maintainer, &reg, &big).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    let diags = body["error"]["diagnostics"]
+        .as_array()
+        .expect("diagnostics");
+    assert_eq!(diags.len(), 1, "{body}");
+    assert_eq!(diags[0]["code"], "file-too-large", "{body}");
+    assert!(
+        diags[0]["message"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("65536"),
+        "{body}"
+    );
+    let (_, mine) = maintainer
+        .send(reqwest::Method::GET, &reg.url("/api/v1/submissions"), None)
+        .await;
+    assert_eq!(mine, json!([]));
+}
+
+/// Two entries proposed under the same name are each valid alone; once one is merged, the
+/// other's approval is refused, since the catalogue would drop it (`duplicate-name`).
+#[tokio::test]
+async fn an_approval_that_would_leave_the_data_invalid_merges_nothing() {
+    let reg = Registry::start().await;
+    let maintainer = reg.log_in("maintainer").await;
+    let reviewer = reg.log_in("reviewer").await;
+    let (status, first) = submit(&maintainer, &reg, &new_entry("twin-one", "Twin Chat")).await;
+    assert_eq!(status, StatusCode::CREATED, "{first}");
+    let (status, second) = submit(&maintainer, &reg, &new_entry("twin-two", "Twin Chat")).await;
+    assert_eq!(status, StatusCode::CREATED, "{second}");
+    let (status, body) = approve(&reviewer, &reg, first["id"].as_i64().expect("id")).await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    let (status, body) = approve(&reviewer, &reg, second["id"].as_i64().expect("id")).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert_eq!(
+        body["error"]["diagnostics"][0]["code"], "duplicate-name",
+        "{body}"
+    );
+    let loaded = floss_registry::data::load(reg.app.catalogue.data_dir()).expect("data dir");
+    assert!(
+        loaded.report.is_valid(),
+        "{}",
+        loaded.report.render_human(false)
+    );
+    assert!(loaded.catalogue.entries.contains_key("twin-one"));
+    assert!(!loaded.catalogue.entries.contains_key("twin-two"));
+}

@@ -13,7 +13,7 @@ use super::checks::{self, Context, FileCheck};
 use super::diagnostic::{Diagnostic, Report, cap_per_file, codes};
 use super::document::Document;
 use super::schema::{FileKind, check_structure};
-use super::source::{SourceText, read_text};
+use super::source::{SourceText, check_file, read_text};
 use crate::model::{Category, Criterion, Entry, Service, is_valid_slug};
 
 /// The valid content of a data directory.
@@ -119,7 +119,8 @@ pub fn load_with_today(dir: &Path, latest_date: NaiveDate) -> Result<Loaded, Err
 }
 
 /// Checks one entry file's text against a loaded catalogue (for submissions made on the web
-/// or through the API): the same checks as `validate`, for one file.
+/// or through the API): the same checks as `validate`, for one file, from the checks of its
+/// content before parsing ([`check_file`]: size, emptiness) on.
 pub fn parse_entry_text(
     text: &str,
     file: &str,
@@ -132,6 +133,9 @@ pub fn parse_entry_text(
         services: &catalogue.services,
         latest_date,
     };
+    if let Err(d) = check_file(text.as_bytes(), file) {
+        return (None, vec![*d]);
+    }
     let stem = stem_of(file);
     let outcome = check_text::<Entry>(text, file, &stem, FileKind::Entry, |f, e, stem| {
         checks::check_entry(f, e, stem, &ctx)
@@ -390,6 +394,11 @@ impl HasId for Criterion {
     }
 }
 
+/// Entry names are unique compared this way: trimmed, without case.
+pub fn name_key(name: &str) -> String {
+    name.trim().to_lowercase()
+}
+
 /// Slugs and names must be unique across entries (names compared without case).
 fn cross_check_entries(
     mut outcomes: Vec<Outcome<Entry>>,
@@ -426,7 +435,7 @@ fn cross_check_entries(
         } else {
             by_slug.insert(entry.slug.clone(), file.clone());
         }
-        let key = entry.name.trim().to_lowercase();
+        let key = name_key(&entry.name);
         if let Some(first) = by_name.get(&key) {
             if let Some(mut d) = o.name_at {
                 d.message = format!("name `{}` is already used by {first}", entry.name);

@@ -50,7 +50,8 @@ impl Checked {
 
 /// Runs the catalogue's validator on one entry file's text, as `floss-registry validate`
 /// would on `entries/<slug>.toml`, plus the checks across files that concern a single entry
-/// (a new entry's name must not be taken).
+/// (its name must not be another entry's): what passes here, written over the catalogue's
+/// `entries/<slug>.toml`, leaves a data tree that `validate` accepts.
 pub fn check(snapshot: &Snapshot, text: &str) -> Checked {
     let declared = toml::from_str::<toml::Table>(text)
         .ok()
@@ -70,12 +71,13 @@ pub fn check(snapshot: &Snapshot, text: &str) -> Checked {
         Some(slug) if snapshot.catalogue.entries.contains_key(slug) => Kind::Change,
         _ => Kind::New,
     };
-    if let (Some(e), Kind::New) = (&entry, kind) {
+    if let Some(e) = &entry {
+        let key = crate::data::name_key(&e.name);
         let taken = snapshot
             .catalogue
             .entries
             .values()
-            .find(|other| other.name.trim().eq_ignore_ascii_case(e.name.trim()));
+            .find(|other| other.slug != e.slug && crate::data::name_key(&other.name) == key);
         if let Some(other) = taken {
             report.push(
                 crate::data::Diagnostic::error(
