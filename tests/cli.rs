@@ -372,3 +372,57 @@ fn human_output_for_a_long_line_keeps_the_true_column_and_the_caret_on_it() {
     assert_eq!(shown.get(caret).copied(), Some('='), "{text}");
     assert!(lines[source].contains('…'), "{text}");
 }
+
+/// The outside probe: with `entries/leak.toml -> /etc/passwd` the validator printed lines of
+/// it, and with `entries -> /` it listed the root and said "valid".
+#[cfg(unix)]
+#[test]
+fn validate_follows_no_symlink_out_of_the_tree() {
+    let outside = tempfile::tempdir().expect("a directory outside the tree");
+    let secret = outside.path().join("secret.toml");
+    std::fs::write(
+        &secret,
+        "password = \"hunter2-SECRET\"\nroot:x:0:0:root:/root\n",
+    )
+    .expect("write the secret");
+    // A linked file, and a linked directory.
+    let tree = DataTree::seed_subset();
+    tree.add(&tree.entry("good"));
+    std::os::unix::fs::symlink(&secret, tree.path().join("entries/leak.toml"))
+        .expect("create a symlink");
+    std::os::unix::fs::symlink("/etc/passwd", tree.path().join("entries/passwd.toml"))
+        .expect("create a symlink");
+    let other = DataTree::seed_subset();
+    other.remove_dir("entries");
+    std::os::unix::fs::symlink(outside.path(), other.path().join("entries"))
+        .expect("create a symlink");
+    let rooted = DataTree::seed_subset();
+    rooted.remove_dir("services");
+    std::os::unix::fs::symlink("/", rooted.path().join("services")).expect("create a symlink");
+    for (tree, links) in [
+        (&tree, vec!["entries/leak.toml", "entries/passwd.toml"]),
+        (&other, vec!["entries/"]),
+        (&rooted, vec!["services/"]),
+    ] {
+        for format in ["human", "json"] {
+            let out = floss_registry(&["validate", "--format", format, path_arg(tree.path())]);
+            let (text, err) = (stdout(&out), stderr(&out));
+            assert_eq!(out.status.code(), Some(1), "{text}{err}");
+            for link in &links {
+                assert!(
+                    text.contains(&format!("`{link}` is a symbolic link")),
+                    "{text}"
+                );
+            }
+            for leaked in [
+                "SECRET", "secret", "root:", "hunter2", "passwd:", "etc/", "bin",
+            ] {
+                assert!(!text.contains(leaked), "{leaked} in {text}");
+                assert!(!err.contains(leaked), "{leaked} in {err}");
+            }
+            if format == "human" {
+                assert!(text.contains("error[symlink]"), "{text}");
+            }
+        }
+    }
+}

@@ -161,17 +161,13 @@ fn invalid_utf8_is_located_at_the_bad_byte() {
     assert!(hint(d).contains("UTF-8"), "{d:?}");
 }
 
-#[cfg(unix)]
 #[test]
 fn an_unreadable_file_is_reported_and_the_others_still_checked() {
-    // A dangling symlink cannot be read, even by root (who may read a file with mode 000).
+    // A directory named like an entry cannot be read as one, even by root (who may read a
+    // file with mode 000).
     let tree = DataTree::seed_subset();
     tree.add(&tree.entry("demo"));
-    std::os::unix::fs::symlink(
-        tree.path().join("entries/nowhere"),
-        tree.path().join("entries/ghost.toml"),
-    )
-    .expect("create a symlink");
+    std::fs::create_dir(tree.path().join("entries/ghost.toml")).expect("create a directory");
     let loaded = tree.load();
     let d = the_only_error(&loaded.report, codes::UNREADABLE);
     assert_eq!(d.file, "entries/ghost.toml");
@@ -236,6 +232,91 @@ fn problems_past_the_limit_of_a_file_are_counted_in_one_last_diagnostic() {
         "{last:?}"
     );
     assert!(hint(last).contains("validate again"), "{last:?}");
+}
+
+/// A file outside the data tree, with content that must never appear in a report.
+fn secret_outside() -> (tempfile::TempDir, std::path::PathBuf) {
+    let outside = tempfile::tempdir().expect("a directory outside the tree");
+    let secret = outside.path().join("secret.toml");
+    std::fs::write(&secret, "password = \"hunter2-SECRET\"\n").expect("write the secret");
+    (outside, secret)
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlinked_file_is_an_error_and_is_not_followed() {
+    let (_outside, secret) = secret_outside();
+    let tree = DataTree::seed_subset();
+    tree.add(&tree.entry("demo"));
+    std::os::unix::fs::symlink(&secret, tree.path().join("entries/leak.toml"))
+        .expect("create a symlink");
+    // A dangling link is a link too (not an unreadable file).
+    std::os::unix::fs::symlink(
+        tree.path().join("entries/nowhere"),
+        tree.path().join("entries/ghost.toml"),
+    )
+    .expect("create a symlink");
+    let loaded = tree.load();
+    let report = &loaded.report;
+    assert_eq!(
+        report.error_codes(),
+        [codes::SYMLINK, codes::SYMLINK],
+        "{}",
+        report.explain()
+    );
+    let files: Vec<&str> = report.diagnostics.iter().map(|d| d.file.as_str()).collect();
+    assert_eq!(files, ["entries/ghost.toml", "entries/leak.toml"]);
+    let d = &report.diagnostics[1];
+    assert!(d.message.contains("`entries/leak.toml`"), "{d:?}");
+    assert!(d.message.contains("symbolic link"), "{d:?}");
+    assert!(hint(d).contains("regular file"), "{d:?}");
+    assert!(d.location.is_none(), "{d:?}");
+    assert!(!report.explain().contains("SECRET"), "{}", report.explain());
+    assert!(loaded.catalogue.entries.contains_key("demo"));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlinked_directory_is_an_error_and_is_not_listed() {
+    let (outside, _secret) = secret_outside();
+    let tree = DataTree::seed_subset();
+    tree.remove_dir("entries");
+    std::os::unix::fs::symlink(outside.path(), tree.path().join("entries"))
+        .expect("create a symlink");
+    let loaded = tree.load();
+    let d = the_only_error(&loaded.report, codes::SYMLINK);
+    assert_eq!(d.file, "entries/");
+    assert!(d.message.contains("`entries/`"), "{d:?}");
+    assert!(loaded.catalogue.entries.is_empty());
+    let shown = loaded.report.explain();
+    assert!(
+        !shown.contains("secret") && !shown.contains("SECRET"),
+        "{shown}"
+    );
+}
+
+#[test]
+fn control_characters_in_file_names_are_shown_escaped() {
+    let tree = DataTree::seed_subset();
+    tree.write("entries/evil\u{1b}[31m\nname.txt", "x");
+    tree.write("entries/Bad\rName.toml", "x = 1\n");
+    let report = tree.validate();
+    let names: Vec<&str> = report.diagnostics.iter().map(|d| d.file.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "entries/Bad\\rName.toml",
+            "entries/evil\\u{1b}[31m\\nname.txt"
+        ],
+        "{}",
+        report.explain()
+    );
+    let shown = report.render_human(false);
+    assert!(
+        !shown.contains('\u{1b}') && !shown.contains('\r'),
+        "{shown:?}"
+    );
+    assert!(shown.contains("Bad\\rName.toml"), "{shown}");
 }
 
 // ---------------------------------------------------------------- structure

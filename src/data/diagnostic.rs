@@ -56,6 +56,7 @@ pub mod codes {
     pub const RAW_HTML: &str = "raw-html";
     pub const MISSING_DIRECTORY: &str = "missing-directory";
     pub const IGNORED_FILE: &str = "ignored-file";
+    pub const SYMLINK: &str = "symlink";
     pub const TOO_MANY_PROBLEMS: &str = "too-many-problems";
 }
 

@@ -13,7 +13,7 @@ use super::checks::{self, Context, FileCheck};
 use super::diagnostic::{Diagnostic, Report, cap_per_file, codes};
 use super::document::Document;
 use super::schema::{FileKind, check_structure};
-use super::source::{SourceText, check_file, read_text};
+use super::source::{SourceText, check_file, read_text, symlink};
 use crate::model::{Category, Criterion, Entry, Service, is_valid_slug};
 
 /// The valid content of a data directory.
@@ -161,8 +161,20 @@ fn stem_of(file: &str) -> String {
     name.strip_suffix(".toml").unwrap_or(name).to_owned()
 }
 
+/// A file name as shown in diagnostics: control characters (and other unprintable ones)
+/// escaped, so a name cannot forge lines or colours in a report.
+fn shown_name(name: &str) -> String {
+    name.escape_debug().to_string()
+}
+
+/// Lists the `*.toml` files of one sub-directory. Nothing in it is followed: a link (to a
+/// file or to the sub-directory itself) is reported as [`codes::SYMLINK`].
 fn list_dir(root: &Path, sub: &str, report: &mut Report) -> Result<Vec<FileRef>, Error> {
     let dir = root.join(sub);
+    if std::fs::symlink_metadata(&dir).is_ok_and(|m| m.file_type().is_symlink()) {
+        report.push(symlink(&format!("{sub}/")));
+        return Ok(Vec::new());
+    }
     let read = match std::fs::read_dir(&dir) {
         Ok(read) => read,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
@@ -190,7 +202,16 @@ fn list_dir(root: &Path, sub: &str, report: &mut Report) -> Result<Vec<FileRef>,
             source: e,
         })?;
         let name = item.file_name().to_string_lossy().into_owned();
-        let rel = format!("{sub}/{name}");
+        let rel = format!("{sub}/{}", shown_name(&name));
+        // The entry's own type: a link is not followed to find what it points to.
+        let file_type = item.file_type().map_err(|e| Error::Io {
+            path: item.path(),
+            source: e,
+        })?;
+        if file_type.is_symlink() {
+            report.push(symlink(&rel));
+            continue;
+        }
         if name.starts_with('.') || name.ends_with(".md") {
             continue;
         }
@@ -206,7 +227,7 @@ fn list_dir(root: &Path, sub: &str, report: &mut Report) -> Result<Vec<FileRef>,
                 Diagnostic::error(
                     codes::INVALID_FILE_NAME,
                     &rel,
-                    format!("`{name}` is not a valid file name"),
+                    format!("`{}` is not a valid file name", shown_name(&name)),
                 )
                 .with_hint("file names are the id: lower-case ASCII letters and digits in words separated by single hyphens, e.g. `delta-chat.toml`"),
             );

@@ -17,15 +17,56 @@ pub fn read_text(path: &Path, rel: &str) -> Result<String, Box<Diagnostic>> {
     let unreadable = |e: std::io::Error| {
         Diagnostic::error(codes::UNREADABLE, rel, format!("cannot read the file: {e}"))
     };
-    let meta = std::fs::metadata(path).map_err(|e| Box::new(unreadable(e)))?;
+    // The path itself, not what a link points to: links are never followed.
+    let meta = std::fs::symlink_metadata(path).map_err(|e| Box::new(unreadable(e)))?;
+    if meta.file_type().is_symlink() {
+        return Err(Box::new(symlink(rel)));
+    }
+    if !meta.is_file() {
+        return Err(Box::new(unreadable(std::io::Error::other(
+            "not a regular file",
+        ))));
+    }
     check_size(meta.len(), rel)?;
     // Read one byte past the limit at most, in case the file grew since it was measured.
     let mut bytes = Vec::new();
     std::fs::File::open(path)
-        .and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
+        .and_then(|mut f| {
+            same_file(&f, &meta)?;
+            (&mut f).take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)
+        })
         .map_err(|e| Box::new(unreadable(e)))?;
     check_file(&bytes, rel)?;
     String::from_utf8(bytes).map_err(|e| Box::new(unreadable(std::io::Error::other(e))))
+}
+
+/// A symbolic link in the data tree (`rel`: the path shown, a directory's ending in `/`): an
+/// error, and never followed, since it could point anywhere and a report must not show what
+/// is outside the tree.
+pub fn symlink(rel: &str) -> Diagnostic {
+    Diagnostic::error(
+        codes::SYMLINK,
+        rel,
+        format!("`{rel}` is a symbolic link: links are not followed in a data directory"),
+    )
+    .with_hint("put the regular file or directory itself here instead of a link to it")
+}
+
+/// The file opened must be the one looked at (not a link put in its place since).
+#[cfg(unix)]
+fn same_file(file: &std::fs::File, looked_at: &std::fs::Metadata) -> std::io::Result<()> {
+    use std::os::unix::fs::MetadataExt;
+    let opened = file.metadata()?;
+    if (opened.dev(), opened.ino()) == (looked_at.dev(), looked_at.ino()) {
+        Ok(())
+    } else {
+        Err(std::io::Error::other("the file changed while it was read"))
+    }
+}
+
+#[cfg(not(unix))]
+fn same_file(_file: &std::fs::File, _looked_at: &std::fs::Metadata) -> std::io::Result<()> {
+    Ok(())
 }
 
 /// The checks of a data file's content before it is parsed: not empty, not over

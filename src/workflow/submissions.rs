@@ -122,8 +122,9 @@ pub async fn current_text(ctx: &Context, slug: &str) -> Option<String> {
             .await
             .map(|bytes| bytes.and_then(|b| String::from_utf8(b).ok()))
     } else {
+        // Read as the loader reads it: a link is not followed, nor an oversized file read.
         let file = ctx.catalogue.data_dir().join(&path);
-        tokio::task::spawn_blocking(move || std::fs::read_to_string(file).ok())
+        tokio::task::spawn_blocking(move || crate::data::read_text(&file, &path).ok())
             .await
             .map_err(|e| WorkflowError::Internal(e.to_string()))
     };
