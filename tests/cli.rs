@@ -313,3 +313,116 @@ fn validate_help_documents_the_exit_codes_and_formats() {
         assert!(help.contains(needle), "`{needle}` not in:\n{help}");
     }
 }
+
+/// One line of `a = [` repeated, just under the size limit: hundreds of syntax errors, all
+/// on the same 65,000-character line.
+fn one_line_of_open_arrays() -> DataTree {
+    let tree = DataTree::seed_subset();
+    tree.write("entries/demo.toml", "a = [".repeat(13_000));
+    tree
+}
+
+#[test]
+fn json_output_for_a_long_line_of_errors_stays_small() {
+    let tree = one_line_of_open_arrays();
+    let out = floss_registry(&["validate", "--format", "json", path_arg(tree.path())]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        out.stdout.len() < 64 * 1024,
+        "{} bytes of JSON for a 65,000-byte file",
+        out.stdout.len()
+    );
+    let report: Value = serde_json::from_slice(&out.stdout).expect("stdout is one JSON document");
+    let records = report["diagnostics"].as_array().expect("a list of records");
+    assert!(records.len() <= 51, "{} records", records.len());
+    let last = records.last().expect("records");
+    assert_eq!(last["code"], "too-many-problems", "{last}");
+    assert_eq!(last["file"], "entries/demo.toml", "{last}");
+    for record in records {
+        let line = record["source_line"].as_str().unwrap_or_default();
+        assert!(line.chars().count() <= 130, "{} characters", line.len());
+    }
+}
+
+#[test]
+fn human_output_for_a_long_line_keeps_the_true_column_and_the_caret_on_it() {
+    let tree = DataTree::seed_subset();
+    // One long line, with a single error far into it: `=` where a value is expected.
+    let line = format!("name = \"{}\" = 1", "x".repeat(5_000));
+    tree.write("entries/demo.toml", format!("slug = \"demo\"\n{line}\n"));
+    let out = floss_registry(&["validate", path_arg(tree.path())]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.len() < 4_000, "{} bytes: {text}", text.len());
+    let column = line.find(" = 1").unwrap_or_default() + 2;
+    assert!(
+        text.contains(&format!("--> entries/demo.toml:2:{column}")),
+        "{text}"
+    );
+    // The caret stands under the `=` in the shown excerpt.
+    let lines: Vec<&str> = text.lines().collect();
+    let source = lines
+        .iter()
+        .position(|l| l.starts_with("2 |"))
+        .unwrap_or_else(|| panic!("{text}"));
+    let caret = lines[source + 1]
+        .find('^')
+        .unwrap_or_else(|| panic!("{text}"));
+    let shown: Vec<char> = lines[source].chars().collect();
+    assert_eq!(shown.get(caret).copied(), Some('='), "{text}");
+    assert!(lines[source].contains('…'), "{text}");
+}
+
+/// The outside probe: with `entries/leak.toml -> /etc/passwd` the validator printed lines of
+/// it, and with `entries -> /` it listed the root and said "valid".
+#[cfg(unix)]
+#[test]
+fn validate_follows_no_symlink_out_of_the_tree() {
+    let outside = tempfile::tempdir().expect("a directory outside the tree");
+    let secret = outside.path().join("secret.toml");
+    std::fs::write(
+        &secret,
+        "password = \"hunter2-SECRET\"\nroot:x:0:0:root:/root\n",
+    )
+    .expect("write the secret");
+    // A linked file, and a linked directory.
+    let tree = DataTree::seed_subset();
+    tree.add(&tree.entry("good"));
+    std::os::unix::fs::symlink(&secret, tree.path().join("entries/leak.toml"))
+        .expect("create a symlink");
+    std::os::unix::fs::symlink("/etc/passwd", tree.path().join("entries/passwd.toml"))
+        .expect("create a symlink");
+    let other = DataTree::seed_subset();
+    other.remove_dir("entries");
+    std::os::unix::fs::symlink(outside.path(), other.path().join("entries"))
+        .expect("create a symlink");
+    let rooted = DataTree::seed_subset();
+    rooted.remove_dir("services");
+    std::os::unix::fs::symlink("/", rooted.path().join("services")).expect("create a symlink");
+    for (tree, links) in [
+        (&tree, vec!["entries/leak.toml", "entries/passwd.toml"]),
+        (&other, vec!["entries/"]),
+        (&rooted, vec!["services/"]),
+    ] {
+        for format in ["human", "json"] {
+            let out = floss_registry(&["validate", "--format", format, path_arg(tree.path())]);
+            let (text, err) = (stdout(&out), stderr(&out));
+            assert_eq!(out.status.code(), Some(1), "{text}{err}");
+            for link in &links {
+                assert!(
+                    text.contains(&format!("`{link}` is a symbolic link")),
+                    "{text}"
+                );
+            }
+            for leaked in [
+                "SECRET", "secret", "root:", "hunter2", "passwd:", "etc/", "bin",
+            ] {
+                assert!(!text.contains(leaked), "{leaked} in {text}");
+                assert!(!err.contains(leaked), "{leaked} in {err}");
+            }
+            if format == "human" {
+                assert!(text.contains("error[symlink]"), "{text}");
+            }
+        }
+    }
+}

@@ -161,17 +161,13 @@ fn invalid_utf8_is_located_at_the_bad_byte() {
     assert!(hint(d).contains("UTF-8"), "{d:?}");
 }
 
-#[cfg(unix)]
 #[test]
 fn an_unreadable_file_is_reported_and_the_others_still_checked() {
-    // A dangling symlink cannot be read, even by root (who may read a file with mode 000).
+    // A directory named like an entry cannot be read as one, even by root (who may read a
+    // file with mode 000).
     let tree = DataTree::seed_subset();
     tree.add(&tree.entry("demo"));
-    std::os::unix::fs::symlink(
-        tree.path().join("entries/nowhere"),
-        tree.path().join("entries/ghost.toml"),
-    )
-    .expect("create a symlink");
+    std::fs::create_dir(tree.path().join("entries/ghost.toml")).expect("create a directory");
     let loaded = tree.load();
     let d = the_only_error(&loaded.report, codes::UNREADABLE);
     assert_eq!(d.file, "entries/ghost.toml");
@@ -214,6 +210,113 @@ fn a_missing_sub_directory_is_reported() {
     assert_eq!(d.file, "services/");
     assert!(d.message.contains("`services/`"), "{d:?}");
     assert!(hint(d).contains("entries/"), "{d:?}");
+}
+
+#[test]
+fn problems_past_the_limit_of_a_file_are_counted_in_one_last_diagnostic() {
+    let extra = data::MAX_PER_FILE + 10;
+    let lines: String = (0..extra).map(|i| format!("extra{i} = 1\n")).collect();
+    let (report, text) = check(|e| e.raw(&lines));
+    assert_eq!(report.diagnostics.len(), data::MAX_PER_FILE + 1);
+    // The first problems of the file are kept, in order; the count comes last.
+    let first = &report.diagnostics[0];
+    assert_eq!(first.code, codes::UNKNOWN_FIELD);
+    assert_eq!(at(first), position_of(&text, "extra0 ="));
+    let last = report.diagnostics.last().unwrap_or(first);
+    assert_eq!(last, report.single(codes::TOO_MANY_PROBLEMS));
+    assert_eq!(last.file, DEMO);
+    assert!(last.is_error());
+    assert!(last.location.is_none(), "{last:?}");
+    assert!(
+        last.message.starts_with("10 more problems in this file"),
+        "{last:?}"
+    );
+    assert!(hint(last).contains("validate again"), "{last:?}");
+}
+
+/// A file outside the data tree, with content that must never appear in a report.
+fn secret_outside() -> (tempfile::TempDir, std::path::PathBuf) {
+    let outside = tempfile::tempdir().expect("a directory outside the tree");
+    let secret = outside.path().join("secret.toml");
+    std::fs::write(&secret, "password = \"hunter2-SECRET\"\n").expect("write the secret");
+    (outside, secret)
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlinked_file_is_an_error_and_is_not_followed() {
+    let (_outside, secret) = secret_outside();
+    let tree = DataTree::seed_subset();
+    tree.add(&tree.entry("demo"));
+    std::os::unix::fs::symlink(&secret, tree.path().join("entries/leak.toml"))
+        .expect("create a symlink");
+    // A dangling link is a link too (not an unreadable file).
+    std::os::unix::fs::symlink(
+        tree.path().join("entries/nowhere"),
+        tree.path().join("entries/ghost.toml"),
+    )
+    .expect("create a symlink");
+    let loaded = tree.load();
+    let report = &loaded.report;
+    assert_eq!(
+        report.error_codes(),
+        [codes::SYMLINK, codes::SYMLINK],
+        "{}",
+        report.explain()
+    );
+    let files: Vec<&str> = report.diagnostics.iter().map(|d| d.file.as_str()).collect();
+    assert_eq!(files, ["entries/ghost.toml", "entries/leak.toml"]);
+    let d = &report.diagnostics[1];
+    assert!(d.message.contains("`entries/leak.toml`"), "{d:?}");
+    assert!(d.message.contains("symbolic link"), "{d:?}");
+    assert!(hint(d).contains("regular file"), "{d:?}");
+    assert!(d.location.is_none(), "{d:?}");
+    assert!(!report.explain().contains("SECRET"), "{}", report.explain());
+    assert!(loaded.catalogue.entries.contains_key("demo"));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlinked_directory_is_an_error_and_is_not_listed() {
+    let (outside, _secret) = secret_outside();
+    let tree = DataTree::seed_subset();
+    tree.remove_dir("entries");
+    std::os::unix::fs::symlink(outside.path(), tree.path().join("entries"))
+        .expect("create a symlink");
+    let loaded = tree.load();
+    let d = the_only_error(&loaded.report, codes::SYMLINK);
+    assert_eq!(d.file, "entries/");
+    assert!(d.message.contains("`entries/`"), "{d:?}");
+    assert!(loaded.catalogue.entries.is_empty());
+    let shown = loaded.report.explain();
+    assert!(
+        !shown.contains("secret") && !shown.contains("SECRET"),
+        "{shown}"
+    );
+}
+
+#[test]
+fn control_characters_in_file_names_are_shown_escaped() {
+    let tree = DataTree::seed_subset();
+    tree.write("entries/evil\u{1b}[31m\nname.txt", "x");
+    tree.write("entries/Bad\rName.toml", "x = 1\n");
+    let report = tree.validate();
+    let names: Vec<&str> = report.diagnostics.iter().map(|d| d.file.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "entries/Bad\\rName.toml",
+            "entries/evil\\u{1b}[31m\\nname.txt"
+        ],
+        "{}",
+        report.explain()
+    );
+    let shown = report.render_human(false);
+    assert!(
+        !shown.contains('\u{1b}') && !shown.contains('\r'),
+        "{shown:?}"
+    );
+    assert!(shown.contains("Bad\\rName.toml"), "{shown}");
 }
 
 // ---------------------------------------------------------------- structure
@@ -936,6 +1039,26 @@ fn checking_one_text_with_a_syntax_error_reports_it() {
     assert_eq!(at(&diagnostics[0]).0, 2);
 }
 
+#[test]
+fn checking_one_text_first_makes_the_checks_of_a_file_read_from_disk() {
+    // One list of checks: the size limit and emptiness apply to a submitted text as to a file.
+    let tree = DataTree::seed_subset();
+    let padding = "# padding\n".repeat(usize::try_from(MAX_FILE_BYTES).unwrap_or_default() / 10);
+    let text = format!("{}{padding}", tree.entry("demo").toml());
+    tree.write(DEMO, &text);
+    let loaded = tree.load();
+    assert_eq!(loaded.report.error_codes(), [codes::FILE_TOO_LARGE]);
+    let (entry, diagnostics) = data::parse_entry_text(&text, DEMO, &loaded.catalogue, today());
+    assert!(entry.is_none());
+    assert_eq!(diagnostics, loaded.report.diagnostics);
+    tree.write(DEMO, "");
+    let loaded = tree.load();
+    assert_eq!(loaded.report.error_codes(), [codes::EMPTY_FILE]);
+    let (entry, diagnostics) = data::parse_entry_text("", DEMO, &loaded.catalogue, today());
+    assert!(entry.is_none());
+    assert_eq!(diagnostics, loaded.report.diagnostics);
+}
+
 // ---------------------------------------------------------------- rendering
 
 /// A small tree with a few typical mistakes, for the snapshots of the rendered report.
@@ -978,7 +1101,12 @@ fn the_json_report_of_a_bad_tree_has_one_record_per_problem() {
 fn every_check_code_has_a_failing_fixture_in_this_file() {
     let codes_source = include_str!("../src/data/diagnostic.rs");
     let this_file = include_str!("validate.rs");
-    let names: Vec<&str> = codes_source
+    let codes_module = codes_source
+        .split("pub mod codes {")
+        .nth(1)
+        .and_then(|rest| rest.split('}').next())
+        .unwrap_or_default();
+    let names: Vec<&str> = codes_module
         .lines()
         .filter_map(|l| l.trim().strip_prefix("pub const "))
         .filter_map(|l| l.split(':').next())

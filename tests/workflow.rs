@@ -1119,3 +1119,114 @@ async fn a_tool_submits_with_an_api_token_that_opens_no_page_and_ends_when_revok
         .await;
     assert_eq!(export["api_tokens"], json!([]), "{export}");
 }
+
+/// The outside probe's body: one line of `a = [` repeated (hundreds of syntax errors on one
+/// line) got an answer of 64 MB. Every diagnostic repeated the whole line.
+#[tokio::test]
+async fn a_long_line_of_errors_gets_a_small_answer() {
+    let reg = Registry::start().await;
+    let maintainer = reg.log_in("maintainer").await;
+    // 200,000 characters (over the file limit), and 60,000 (under it: every error reported).
+    for repeat in [40_000, 12_000] {
+        let body = json!({ "entry_toml": "a = [".repeat(repeat) }).to_string();
+        let res = maintainer
+            .client
+            .post(reg.url("/api/v1/submissions"))
+            .header("X-CSRF-Token", &maintainer.csrf)
+            .header("content-type", "application/json")
+            .body(body)
+            .send()
+            .await
+            .expect("post");
+        assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let text = res.text().await.expect("body");
+        assert!(
+            text.len() < 64 * 1024,
+            "{} bytes answered to {repeat} × `a = [`",
+            text.len()
+        );
+        let answer: Value = serde_json::from_str(&text).expect("JSON");
+        let diags = answer["error"]["diagnostics"]
+            .as_array()
+            .expect("diagnostics");
+        assert!(diags.len() <= 51, "{} diagnostics", diags.len());
+        for d in diags {
+            let line = d["source_line"].as_str().unwrap_or_default();
+            assert!(line.chars().count() <= 130, "{} characters", line.len());
+        }
+        if repeat == 12_000 {
+            let last = diags.last().expect("diagnostics");
+            assert_eq!(last["code"], "too-many-problems", "{last}");
+        }
+    }
+}
+
+/// Approves a submission as the reviewer, with no verdicts.
+async fn approve(reviewer: &User, reg: &Registry, id: i64) -> (StatusCode, Value) {
+    reviewer
+        .send(
+            reqwest::Method::POST,
+            &reg.url(&format!("/api/v1/submissions/{id}/decision")),
+            Some(json!({ "decision": "approve", "reason": "Checked.", "verdicts": [] })),
+        )
+        .await
+}
+
+/// The outside probe's 136 KB entry was accepted, merged on approval, then dropped by the
+/// catalogue (`file-too-large`): a submission gets every check the loader makes.
+#[tokio::test]
+async fn an_entry_over_the_file_size_limit_is_refused_like_the_validator_refuses_it() {
+    let reg = Registry::start().await;
+    let maintainer = reg.log_in("maintainer").await;
+    let mut big = new_entry("big-entry", "Big Entry");
+    while big.len() <= 136 * 1024 {
+        big.push_str("# A comment that makes the file larger than the loader accepts.\n");
+    }
+    let (status, body) = submit(&maintainer, &reg, &big).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    let diags = body["error"]["diagnostics"]
+        .as_array()
+        .expect("diagnostics");
+    assert_eq!(diags.len(), 1, "{body}");
+    assert_eq!(diags[0]["code"], "file-too-large", "{body}");
+    assert!(
+        diags[0]["message"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("65536"),
+        "{body}"
+    );
+    let (_, mine) = maintainer
+        .send(reqwest::Method::GET, &reg.url("/api/v1/submissions"), None)
+        .await;
+    assert_eq!(mine, json!([]));
+}
+
+/// Two entries proposed under the same name are each valid alone; once one is merged, the
+/// other's approval is refused, since the catalogue would drop it (`duplicate-name`).
+#[tokio::test]
+async fn an_approval_that_would_leave_the_data_invalid_merges_nothing() {
+    let reg = Registry::start().await;
+    let maintainer = reg.log_in("maintainer").await;
+    let reviewer = reg.log_in("reviewer").await;
+    let (status, first) = submit(&maintainer, &reg, &new_entry("twin-one", "Twin Chat")).await;
+    assert_eq!(status, StatusCode::CREATED, "{first}");
+    let (status, second) = submit(&maintainer, &reg, &new_entry("twin-two", "Twin Chat")).await;
+    assert_eq!(status, StatusCode::CREATED, "{second}");
+    let (status, body) = approve(&reviewer, &reg, first["id"].as_i64().expect("id")).await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    let (status, body) = approve(&reviewer, &reg, second["id"].as_i64().expect("id")).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert_eq!(
+        body["error"]["diagnostics"][0]["code"], "duplicate-name",
+        "{body}"
+    );
+    let loaded = floss_registry::data::load(reg.app.catalogue.data_dir()).expect("data dir");
+    assert!(
+        loaded.report.is_valid(),
+        "{}",
+        loaded.report.render_human(false)
+    );
+    assert!(loaded.catalogue.entries.contains_key("twin-one"));
+    assert!(!loaded.catalogue.entries.contains_key("twin-two"));
+}

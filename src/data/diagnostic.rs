@@ -56,6 +56,8 @@ pub mod codes {
     pub const RAW_HTML: &str = "raw-html";
     pub const MISSING_DIRECTORY: &str = "missing-directory";
     pub const IGNORED_FILE: &str = "ignored-file";
+    pub const SYMLINK: &str = "symlink";
+    pub const TOO_MANY_PROBLEMS: &str = "too-many-problems";
 }
 
 /// Where a problem is: one-based line and column (in characters), start and end.
@@ -91,6 +93,73 @@ pub struct Diagnostic {
 
 /// At most this many lines of a multi-line value are shown.
 const MAX_EXCERPT_LINES: usize = 4;
+
+/// Longest excerpt line kept, in characters: a longer line is cut to this many characters
+/// around the problem, with `…` marking each end where text was left out. Locations keep
+/// the columns of the whole line.
+pub const MAX_LINE_CHARS: usize = 120;
+
+/// Most problems reported for one file: the rest are counted in one last diagnostic,
+/// [`codes::TOO_MANY_PROBLEMS`].
+pub const MAX_PER_FILE: usize = 50;
+
+/// The cut marker of an elided line.
+const ELLIPSIS: char = '…';
+
+/// One line as shown: the whole line, or a window of [`MAX_LINE_CHARS`] characters of it.
+struct Cut<'a> {
+    line: &'a str,
+    /// Byte range of the line that is kept.
+    kept: Range<usize>,
+}
+
+impl<'a> Cut<'a> {
+    /// Cuts `line` around the byte offset `focus` (a third of the window before it).
+    fn new(line: &'a str, focus: usize) -> Self {
+        let chars = line.chars().count();
+        if chars <= MAX_LINE_CHARS {
+            return Cut {
+                line,
+                kept: 0..line.len(),
+            };
+        }
+        let focus_char = line[..floor_char_boundary(line, focus)].chars().count();
+        let first = focus_char
+            .saturating_sub(MAX_LINE_CHARS / 3)
+            .min(chars - MAX_LINE_CHARS);
+        let byte_of = |n: usize| line.char_indices().nth(n).map_or(line.len(), |(i, _)| i);
+        Cut {
+            line,
+            kept: byte_of(first)..byte_of(first + MAX_LINE_CHARS),
+        }
+    }
+
+    fn cut_before(&self) -> bool {
+        self.kept.start > 0
+    }
+
+    fn text(&self) -> String {
+        let mut text = String::with_capacity(self.kept.len() + 2 * ELLIPSIS.len_utf8());
+        if self.cut_before() {
+            text.push(ELLIPSIS);
+        }
+        text.push_str(&self.line[self.kept.clone()]);
+        if self.kept.end < self.line.len() {
+            text.push(ELLIPSIS);
+        }
+        text
+    }
+
+    /// Where a byte offset of the line is in [`Cut::text`] (clamped to the kept part).
+    fn map(&self, offset: usize) -> usize {
+        let prefix = if self.cut_before() {
+            ELLIPSIS.len_utf8()
+        } else {
+            0
+        };
+        offset.clamp(self.kept.start, self.kept.end) - self.kept.start + prefix
+    }
+}
 
 impl Diagnostic {
     pub fn error(code: &'static str, file: &str, message: impl Into<String>) -> Self {
@@ -132,12 +201,39 @@ impl Diagnostic {
             end_column: source.column(end),
         });
         let shown_last = last.min(first + MAX_EXCERPT_LINES - 1);
-        let excerpt_start = source.line_start(first);
-        let excerpt_end = source.line_range(shown_last).end;
+        // Each line shown is cut to at most MAX_LINE_CHARS characters: the first around the
+        // start of the problem, the others from their start (the problem goes on there).
+        let mut shown = String::new();
+        let mut span = 0..0;
+        for index in first..=shown_last {
+            let range = source.line_range(index);
+            let line = &text[range.clone()];
+            let focus = if index == first {
+                start - range.start
+            } else {
+                0
+            };
+            let cut = Cut::new(line, focus);
+            if index > first {
+                shown.push('\n');
+            }
+            let base = shown.len();
+            if index == first {
+                span.start = base + cut.map(start - range.start);
+            }
+            if index == last {
+                span.end = base + cut.map(end.saturating_sub(range.start));
+            }
+            shown.push_str(&cut.text());
+        }
+        if last > shown_last {
+            span.end = shown.len();
+        }
+        span.end = span.end.max(span.start);
         self.excerpt = Some(Excerpt {
             first_line: first + 1,
-            text: text[excerpt_start..excerpt_end].to_owned(),
-            span: (start - excerpt_start)..(end.min(excerpt_end) - excerpt_start),
+            text: shown,
+            span,
         });
         self
     }
@@ -151,13 +247,53 @@ impl Diagnostic {
         self.severity == Severity::Error
     }
 
-    fn sort_key(&self) -> (String, usize, usize, &'static str) {
+    /// By file, then position; a file's [`codes::TOO_MANY_PROBLEMS`] comes last in it.
+    fn sort_key(&self) -> (String, bool, usize, usize, &'static str) {
         let (line, column) = self
             .location
             .as_ref()
             .map_or((0, 0), |l| (l.line, l.column));
-        (self.file.clone(), line, column, self.code)
+        let overflow = self.code == codes::TOO_MANY_PROBLEMS;
+        (self.file.clone(), overflow, line, column, self.code)
     }
+}
+
+/// Keeps the first [`MAX_PER_FILE`] problems of one file (by position), and counts the rest in
+/// one last diagnostic: an error when any of them is an error.
+pub fn cap_per_file(mut diagnostics: Vec<Diagnostic>, file: &str) -> Vec<Diagnostic> {
+    if diagnostics.len() <= MAX_PER_FILE {
+        return diagnostics;
+    }
+    diagnostics.sort_by_cached_key(Diagnostic::sort_key);
+    let dropped = diagnostics.split_off(MAX_PER_FILE);
+    let message = format!(
+        "{} more problems in this file (only the first {MAX_PER_FILE} are shown)",
+        dropped.len()
+    );
+    let more = if dropped.iter().any(Diagnostic::is_error) {
+        Diagnostic::error(codes::TOO_MANY_PROBLEMS, file, message)
+    } else {
+        Diagnostic::warning(codes::TOO_MANY_PROBLEMS, file, message)
+    };
+    diagnostics.push(more.with_hint("fix the problems shown, then validate again to see the rest"));
+    diagnostics
+}
+
+/// The renderer computes the column of its `file:line:column` line from the excerpt it is
+/// given; for a line cut on the left that column is the excerpt's, so it is put back to the
+/// column in the whole line.
+fn with_true_column(rendered: String, d: &Diagnostic) -> String {
+    let (Some(ex), Some(loc)) = (&d.excerpt, &d.location) else {
+        return rendered;
+    };
+    let before = &ex.text[..floor_char_boundary(&ex.text, ex.span.start)];
+    let shown_column = before.chars().count() + 1;
+    if shown_column == loc.column {
+        return rendered;
+    }
+    let shown = format!("{}:{}:{shown_column}", d.file, loc.line);
+    let truth = format!("{}:{}:{}", d.file, loc.line, loc.column);
+    rendered.replacen(&shown, &truth, 1)
 }
 
 /// A JSON record of a diagnostic, for bots and CI annotations.
@@ -249,7 +385,8 @@ impl Report {
             if let Some(hint) = &d.hint {
                 group = group.element(Level::HELP.message(hint.as_str()));
             }
-            out.push_str(&renderer.render(&[group]));
+            let rendered = renderer.render(&[group]);
+            out.push_str(&with_true_column(rendered, d));
             out.push_str("\n\n");
         }
         out
@@ -303,5 +440,96 @@ mod tests {
         assert!(out.contains("entries/x.toml:1:8"), "{out}");
         assert!(out.contains("slug = \"Bad Slug\""), "{out}");
         assert!(out.contains("use lower-case words"), "{out}");
+    }
+
+    fn report_of(d: Diagnostic) -> Report {
+        Report {
+            diagnostics: vec![d],
+            files_checked: 1,
+        }
+    }
+
+    #[test]
+    fn a_long_line_is_cut_around_the_problem_and_keeps_its_true_column() {
+        // A problem at character 3,001 of a 6,000-character line, after multi-byte letters.
+        let line = format!("{}X{}", "é".repeat(3_000), "é".repeat(2_999));
+        let text = format!("a = 1\n{line}\nb = 2\n");
+        let start = text.find('X').unwrap_or_default();
+        let d = Diagnostic::error(codes::TOML_SYNTAX, "e.toml", "m")
+            .at(&SourceText::new(&text), start..start + 1);
+        let loc = d.location.clone().map(|l| (l.line, l.column, l.end_column));
+        assert_eq!(loc, Some((2, 3_001, 3_002)));
+        let shown = d.source_line().unwrap_or_default();
+        assert_eq!(shown.chars().count(), MAX_LINE_CHARS + 2, "{shown}");
+        assert!(shown.starts_with('…') && shown.ends_with('…'), "{shown}");
+        assert!(shown.contains('X'), "{shown}");
+        let out = report_of(d).render_human(false);
+        assert!(out.contains("--> e.toml:2:3001"), "{out}");
+        let lines: Vec<&str> = out.lines().collect();
+        let at = lines
+            .iter()
+            .position(|l| l.starts_with("2 |"))
+            .unwrap_or_default();
+        let caret = lines[at + 1].find('^').unwrap_or_default();
+        assert_eq!(lines[at].chars().nth(caret), Some('X'), "{out}");
+    }
+
+    #[test]
+    fn a_problem_near_either_end_of_a_long_line_is_cut_on_one_side_only() {
+        let text = "x".repeat(1_000);
+        let src = SourceText::new(&text);
+        let head = Diagnostic::error(codes::TOML_SYNTAX, "e.toml", "m").at(&src, 2..3);
+        let shown = head.source_line().unwrap_or_default();
+        assert!(!shown.starts_with('…') && shown.ends_with('…'), "{shown}");
+        let tail = Diagnostic::error(codes::TOML_SYNTAX, "e.toml", "m").at(&src, 999..1_000);
+        let shown = tail.source_line().unwrap_or_default();
+        assert!(shown.starts_with('…') && !shown.ends_with('…'), "{shown}");
+        assert!(
+            report_of(tail)
+                .render_human(false)
+                .contains("e.toml:1:1000")
+        );
+        // A span running past a cut ends at the cut.
+        let all = Diagnostic::error(codes::TOML_SYNTAX, "e.toml", "m").at(&src, 0..1_000);
+        let ex = all.excerpt.clone().map(|e| (e.span, e.text.len()));
+        assert_eq!(
+            ex,
+            Some((0..MAX_LINE_CHARS, MAX_LINE_CHARS + '…'.len_utf8()))
+        );
+    }
+
+    #[test]
+    fn problems_over_the_limit_are_counted_in_one_last_diagnostic() {
+        let text = "a\n".repeat(80);
+        let src = SourceText::new(&text);
+        let many: Vec<Diagnostic> = (0..80)
+            .rev()
+            .map(|i| {
+                Diagnostic::error(codes::TOML_SYNTAX, "e.toml", "m").at(&src, 2 * i..2 * i + 1)
+            })
+            .collect();
+        let capped = cap_per_file(many, "e.toml");
+        assert_eq!(capped.len(), MAX_PER_FILE + 1);
+        assert_eq!(capped[0].location.as_ref().map(|l| l.line), Some(1));
+        let last = capped
+            .last()
+            .map(|d| (d.code, d.is_error(), d.message.clone()));
+        assert_eq!(
+            last,
+            Some((
+                codes::TOO_MANY_PROBLEMS,
+                true,
+                "30 more problems in this file (only the first 50 are shown)".to_owned()
+            ))
+        );
+        let mut report = Report {
+            diagnostics: capped,
+            files_checked: 1,
+        };
+        report.sort();
+        assert_eq!(
+            report.diagnostics.last().map(|d| d.code),
+            Some(codes::TOO_MANY_PROBLEMS)
+        );
     }
 }

@@ -10,10 +10,10 @@ use serde::de::DeserializeOwned;
 
 use super::Error;
 use super::checks::{self, Context, FileCheck};
-use super::diagnostic::{Diagnostic, Report, codes};
+use super::diagnostic::{Diagnostic, Report, cap_per_file, codes};
 use super::document::Document;
 use super::schema::{FileKind, check_structure};
-use super::source::{SourceText, read_text};
+use super::source::{SourceText, check_file, read_text, symlink};
 use crate::model::{Category, Criterion, Entry, Service, is_valid_slug};
 
 /// The valid content of a data directory.
@@ -119,7 +119,8 @@ pub fn load_with_today(dir: &Path, latest_date: NaiveDate) -> Result<Loaded, Err
 }
 
 /// Checks one entry file's text against a loaded catalogue (for submissions made on the web
-/// or through the API): the same checks as `validate`, for one file.
+/// or through the API): the same checks as `validate`, for one file, from the checks of its
+/// content before parsing ([`check_file`]: size, emptiness) on.
 pub fn parse_entry_text(
     text: &str,
     file: &str,
@@ -132,6 +133,9 @@ pub fn parse_entry_text(
         services: &catalogue.services,
         latest_date,
     };
+    if let Err(d) = check_file(text.as_bytes(), file) {
+        return (None, vec![*d]);
+    }
     let stem = stem_of(file);
     let outcome = check_text::<Entry>(text, file, &stem, FileKind::Entry, |f, e, stem| {
         checks::check_entry(f, e, stem, &ctx)
@@ -157,8 +161,20 @@ fn stem_of(file: &str) -> String {
     name.strip_suffix(".toml").unwrap_or(name).to_owned()
 }
 
+/// A file name as shown in diagnostics: control characters (and other unprintable ones)
+/// escaped, so a name cannot forge lines or colours in a report.
+fn shown_name(name: &str) -> String {
+    name.escape_debug().to_string()
+}
+
+/// Lists the `*.toml` files of one sub-directory. Nothing in it is followed: a link (to a
+/// file or to the sub-directory itself) is reported as [`codes::SYMLINK`].
 fn list_dir(root: &Path, sub: &str, report: &mut Report) -> Result<Vec<FileRef>, Error> {
     let dir = root.join(sub);
+    if std::fs::symlink_metadata(&dir).is_ok_and(|m| m.file_type().is_symlink()) {
+        report.push(symlink(&format!("{sub}/")));
+        return Ok(Vec::new());
+    }
     let read = match std::fs::read_dir(&dir) {
         Ok(read) => read,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
@@ -186,7 +202,16 @@ fn list_dir(root: &Path, sub: &str, report: &mut Report) -> Result<Vec<FileRef>,
             source: e,
         })?;
         let name = item.file_name().to_string_lossy().into_owned();
-        let rel = format!("{sub}/{name}");
+        let rel = format!("{sub}/{}", shown_name(&name));
+        // The entry's own type: a link is not followed to find what it points to.
+        let file_type = item.file_type().map_err(|e| Error::Io {
+            path: item.path(),
+            source: e,
+        })?;
+        if file_type.is_symlink() {
+            report.push(symlink(&rel));
+            continue;
+        }
         if name.starts_with('.') || name.ends_with(".md") {
             continue;
         }
@@ -202,7 +227,7 @@ fn list_dir(root: &Path, sub: &str, report: &mut Report) -> Result<Vec<FileRef>,
                 Diagnostic::error(
                     codes::INVALID_FILE_NAME,
                     &rel,
-                    format!("`{name}` is not a valid file name"),
+                    format!("`{}` is not a valid file name", shown_name(&name)),
                 )
                 .with_hint("file names are the id: lower-case ASCII letters and digits in words separated by single hyphens, e.g. `delta-chat.toml`"),
             );
@@ -243,7 +268,21 @@ fn process<T: DeserializeOwned>(
     }
 }
 
+/// Checks one file's text; at most [`MAX_PER_FILE`](super::diagnostic::MAX_PER_FILE)
+/// problems are reported for it, then one that counts the rest.
 fn check_text<T: DeserializeOwned>(
+    text: &str,
+    rel: &str,
+    stem: &str,
+    kind: FileKind,
+    check: impl Fn(&mut FileCheck<'_>, &T, &str),
+) -> Outcome<T> {
+    let mut outcome = check_text_uncapped(text, rel, stem, kind, check);
+    outcome.diagnostics = cap_per_file(std::mem::take(&mut outcome.diagnostics), rel);
+    outcome
+}
+
+fn check_text_uncapped<T: DeserializeOwned>(
     text: &str,
     rel: &str,
     stem: &str,
@@ -376,6 +415,11 @@ impl HasId for Criterion {
     }
 }
 
+/// Entry names are unique compared this way: trimmed, without case.
+pub fn name_key(name: &str) -> String {
+    name.trim().to_lowercase()
+}
+
 /// Slugs and names must be unique across entries (names compared without case).
 fn cross_check_entries(
     mut outcomes: Vec<Outcome<Entry>>,
@@ -412,7 +456,7 @@ fn cross_check_entries(
         } else {
             by_slug.insert(entry.slug.clone(), file.clone());
         }
-        let key = entry.name.trim().to_lowercase();
+        let key = name_key(&entry.name);
         if let Some(first) = by_name.get(&key) {
             if let Some(mut d) = o.name_at {
                 d.message = format!("name `{}` is already used by {first}", entry.name);

@@ -14,9 +14,9 @@ mod load;
 pub mod schema;
 mod source;
 
-pub use diagnostic::{Diagnostic, Location, Report, Severity, codes};
-pub use load::{Catalogue, Loaded, load, load_with_today, parse_entry_text};
-pub use source::MAX_FILE_BYTES;
+pub use diagnostic::{Diagnostic, Location, MAX_LINE_CHARS, MAX_PER_FILE, Report, Severity, codes};
+pub use load::{Catalogue, Loaded, load, load_with_today, name_key, parse_entry_text};
+pub use source::{MAX_FILE_BYTES, read_text};
 
 use std::path::PathBuf;
 

@@ -196,7 +196,8 @@ pub async fn decide(
 }
 
 /// The entry text an approval merges: the reviewer's verdicts applied, the review block set
-/// to `validated` with the reviewer, the date and the expiry; checked by the validator.
+/// to `validated` with the reviewer, the date and the expiry; checked by the validator with
+/// [`sub::check`], so that the merge leaves a data tree that `validate` accepts.
 fn approved_text(
     ctx: &Context,
     actor: &Actor,
@@ -223,7 +224,7 @@ fn approved_text(
     let blocking: Vec<_> = checked
         .diagnostics
         .iter()
-        .filter(|d| d.is_error() && d.code != crate::data::codes::DUPLICATE_NAME)
+        .filter(|d| d.is_error())
         .cloned()
         .collect();
     if checked.slug.as_deref() != Some(row.slug.as_str()) || !blocking.is_empty() {

@@ -50,7 +50,8 @@ impl Checked {
 
 /// Runs the catalogue's validator on one entry file's text, as `floss-registry validate`
 /// would on `entries/<slug>.toml`, plus the checks across files that concern a single entry
-/// (a new entry's name must not be taken).
+/// (its name must not be another entry's): what passes here, written over the catalogue's
+/// `entries/<slug>.toml`, leaves a data tree that `validate` accepts.
 pub fn check(snapshot: &Snapshot, text: &str) -> Checked {
     let declared = toml::from_str::<toml::Table>(text)
         .ok()
@@ -70,12 +71,13 @@ pub fn check(snapshot: &Snapshot, text: &str) -> Checked {
         Some(slug) if snapshot.catalogue.entries.contains_key(slug) => Kind::Change,
         _ => Kind::New,
     };
-    if let (Some(e), Kind::New) = (&entry, kind) {
+    if let Some(e) = &entry {
+        let key = crate::data::name_key(&e.name);
         let taken = snapshot
             .catalogue
             .entries
             .values()
-            .find(|other| other.name.trim().eq_ignore_ascii_case(e.name.trim()));
+            .find(|other| other.slug != e.slug && crate::data::name_key(&other.name) == key);
         if let Some(other) = taken {
             report.push(
                 crate::data::Diagnostic::error(
@@ -120,8 +122,9 @@ pub async fn current_text(ctx: &Context, slug: &str) -> Option<String> {
             .await
             .map(|bytes| bytes.and_then(|b| String::from_utf8(b).ok()))
     } else {
+        // Read as the loader reads it: a link is not followed, nor an oversized file read.
         let file = ctx.catalogue.data_dir().join(&path);
-        tokio::task::spawn_blocking(move || std::fs::read_to_string(file).ok())
+        tokio::task::spawn_blocking(move || crate::data::read_text(&file, &path).ok())
             .await
             .map_err(|e| WorkflowError::Internal(e.to_string()))
     };
