@@ -16,6 +16,7 @@ use floss_registry::catalogue::Snapshot;
 use floss_registry::config::{Config, ConfigArgs};
 use floss_registry::db::entities::submissions::{self, State};
 use floss_registry::db::entities::users::{self, Role};
+use floss_registry::db::entities::{criterion_verdicts, review_decisions};
 use floss_registry::search::SearchIndex;
 use floss_registry::workflow::form::EntryForm;
 use http_body_util::BodyExt;
@@ -527,6 +528,102 @@ async fn a_reviewer_decides_with_a_reason_and_the_decision_is_published() {
         )
         .await;
     assert_eq!(again.status, StatusCode::NOT_MODIFIED);
+}
+
+#[tokio::test]
+async fn evidence_that_is_not_an_https_link_is_refused_and_a_stored_one_is_never_a_link() {
+    let t = TestApp::new().await;
+    let sam = t.person("sam", Role::Submitter).await;
+    let rita = t.person("rita", Role::Reviewer).await;
+    let id = submitted(&t, &sam).await;
+    t.set_state(id, State::Open).await;
+    let uri = format!("/en/submissions/{id}");
+
+    // Posted: the error next to the evidence field, everything typed kept, nothing recorded.
+    let hostile = "https://signal.org/docs/\njavascript:alert(7)";
+    let r = t
+        .post(
+            &rita,
+            &format!("{uri}/decision"),
+            &pairs(&[
+                ("csrf", &rita.csrf),
+                ("decision", "request-changes"),
+                ("reason", "Please cite the audit."),
+                ("v.e2ee.status", "met"),
+                ("v.e2ee.evidence", hostile),
+                ("v.e2ee.note_en", "Checked in the specification."),
+            ]),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    assert!(
+        r.body.contains("id=\"f-v-e2ee-evidence-error\""),
+        "{}",
+        r.body
+    );
+    assert!(r.body.contains("`javascript:alert(7)` does not use https"));
+    assert!(
+        r.body.contains(&format!(">{hostile}</textarea>")),
+        "{}",
+        r.body
+    );
+    assert!(r.body.contains("Checked in the specification.</textarea>"));
+    let db = t.app.db().expect("database");
+    let recorded = review_decisions::Entity::find()
+        .all(db)
+        .await
+        .expect("query");
+    assert!(recorded.is_empty(), "nothing recorded: {recorded:?}");
+
+    // Stored before this rule (or by any other way in): shown as text, never as a link.
+    let decision = review_decisions::ActiveModel {
+        id: sea_orm::ActiveValue::NotSet,
+        submission_id: Set(id),
+        reviewer_id: Set(Some(rita.id)),
+        decision: Set(review_decisions::Decision::RequestChanges),
+        reason: Set(Some("Please cite the audit.".into())),
+        merge_commit: Set(None),
+        created_at: Set(chrono::Utc::now()),
+    }
+    .insert(db)
+    .await
+    .expect("decision");
+    criterion_verdicts::ActiveModel {
+        id: sea_orm::ActiveValue::NotSet,
+        decision_id: Set(decision.id),
+        criterion_id: Set("e2ee".into()),
+        status: Set("met".into()),
+        evidence: Set(r#"["javascript:alert(7)","https://signal.org/docs/"]"#.into()),
+        note_fr: Set(None),
+        note_en: Set(None),
+    }
+    .insert(db)
+    .await
+    .expect("verdict");
+    let public = t
+        .send(
+            Request::get("/en/decisions")
+                .body(Body::empty())
+                .expect("request"),
+        )
+        .await;
+    let submission = t.get(&sam, &uri).await;
+    for (page, r) in [("decisions", &public), ("submission", &submission)] {
+        assert_eq!(r.status, StatusCode::OK, "{page}");
+        assert!(
+            r.body.contains("javascript:alert(7)"),
+            "{page}: shown as text"
+        );
+        assert!(
+            !r.body.contains("href=\"javascript:"),
+            "{page}: never a link: {}",
+            r.body
+        );
+        assert!(
+            r.body.contains("href=\"https://signal.org/docs/\""),
+            "{page}: a good link stays a link"
+        );
+    }
 }
 
 #[tokio::test]

@@ -443,6 +443,12 @@ pub async fn decide(
             return show(&ctx, &user, &id, kept, StatusCode::UNPROCESSABLE_ENTITY).await;
         }
     };
+    let evidence_problems = review::evidence_problems(&verdicts);
+    if !evidence_problems.is_empty() {
+        let mut kept = keep(None);
+        kept.review.evidence_problems = evidence_problems;
+        return show(&ctx, &user, &id, kept, StatusCode::UNPROCESSABLE_ENTITY).await;
+    }
     let input = DecisionInput {
         decision,
         reason,
