@@ -119,7 +119,7 @@ pub async fn page(ctx: Ctx) -> Result<Response, WebError> {
     let (workflow, unavailable) = match found {
         Ok(list) => (list.iter().map(|d| view(&snapshot, tr, d)).collect(), false),
         Err(e) => {
-            tracing::warn!(error = %e, "decisions page: the workflow's decisions cannot be read");
+            tracing::warn!(error = %crate::util::escaped(&e), "decisions page: the workflow's decisions cannot be read");
             (Vec::new(), true)
         }
     };

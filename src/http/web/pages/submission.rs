@@ -144,7 +144,7 @@ async fn diff_of(ctx: &Ctx, row: &submissions::Model) -> Result<String, String> 
         Ok(diff) if diff.trim().is_empty() => Err(tr.t("submission-diff-empty")),
         Ok(diff) => Ok(diff),
         Err(e) => {
-            tracing::warn!(submission = row.id, error = %e, "diff unavailable");
+            tracing::warn!(submission = row.id, error = %crate::util::escaped(&e), "diff unavailable");
             Err(tr.t("submission-diff-unavailable"))
         }
     }
@@ -286,7 +286,7 @@ pub async fn page(
 
 fn notice(ctx: &Ctx, err: &WorkflowError) -> Notice {
     if err.kind() == ErrorKind::Unavailable {
-        tracing::error!(error = %err, "submission page: a store is unavailable");
+        tracing::error!(error = %crate::util::escaped(&err), "submission page: a store is unavailable");
         Notice {
             text: ctx.tr.t("form-unavailable"),
             lang: None,
