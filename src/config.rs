@@ -10,6 +10,8 @@
 //! | public base URL (links in exports) | `--public-url` | `FLOSS_REGISTRY_PUBLIC_URL` | `public_url` | `http://<bind>` |
 //! | log format (`text` or `json`) | `--log-format` | `FLOSS_REGISTRY_LOG_FORMAT` | `log_format` | `text` |
 //! | request timeout, seconds | — | `FLOSS_REGISTRY_REQUEST_TIMEOUT` | `request_timeout_secs` | `10` |
+//! | time to send a request's headers, seconds | — | `FLOSS_REGISTRY_HEADER_READ_TIMEOUT` | `header_read_timeout_secs` | `10` |
+//! | connections served at once | — | `FLOSS_REGISTRY_MAX_CONNECTIONS` | `max_connections` | `1024` |
 //! | config file | `--config` | `FLOSS_REGISTRY_CONFIG` | — | none |
 //! | login providers | — | — | `[[auth.providers]]` | none (login off) |
 //! | reviewers and admins | — | — | `[[auth.roles]]` | none |
@@ -97,6 +99,8 @@ struct FileConfig {
     public_url: Option<String>,
     log_format: Option<LogFormat>,
     request_timeout_secs: Option<u64>,
+    header_read_timeout_secs: Option<u64>,
+    max_connections: Option<u64>,
     database_url: Option<String>,
     #[serde(default)]
     auth: workflow::AuthFile,
@@ -115,6 +119,11 @@ pub struct Config {
     pub public_url: String,
     pub log_format: LogFormat,
     pub request_timeout: Duration,
+    /// How long a client may take to send a request's headers before its connection is
+    /// closed (slow-header clients).
+    pub header_read_timeout: Duration,
+    /// How many connections are served at once; further ones wait until one closes.
+    pub max_connections: usize,
     /// SQLite (default, a file in the state directory) or PostgreSQL. May hold a password:
     /// show it through [`crate::db::redact_url`].
     pub database_url: String,
@@ -211,6 +220,22 @@ impl Config {
                 reason: "must be between 1 and 600 seconds".into(),
             });
         }
+        let header_read_secs = number_setting(
+            "header read timeout (FLOSS_REGISTRY_HEADER_READ_TIMEOUT / header_read_timeout_secs)",
+            env("FLOSS_REGISTRY_HEADER_READ_TIMEOUT"),
+            file.header_read_timeout_secs,
+            10,
+            1..=600,
+            "seconds",
+        )?;
+        let max_connections = number_setting(
+            "max connections (FLOSS_REGISTRY_MAX_CONNECTIONS / max_connections)",
+            env("FLOSS_REGISTRY_MAX_CONNECTIONS"),
+            file.max_connections,
+            1024,
+            1..=crate::http::MAX_CONNECTIONS_LIMIT as u64,
+            "connections",
+        )?;
         let state_dir = args
             .common
             .state
@@ -244,6 +269,8 @@ impl Config {
                 .or(file.log_format)
                 .unwrap_or(LogFormat::Text),
             request_timeout: Duration::from_secs(timeout_secs),
+            header_read_timeout: Duration::from_secs(header_read_secs),
+            max_connections: usize::try_from(max_connections).unwrap_or(1024),
             database_url,
             auth,
             workflow,
@@ -255,6 +282,38 @@ impl Config {
     pub fn index_dir(&self) -> PathBuf {
         self.state_dir.join("index")
     }
+}
+
+/// A whole-number setting: from the environment when set, else the file, else `default`;
+/// outside `range` it is refused with its name.
+fn number_setting(
+    setting: &'static str,
+    from_env: Option<String>,
+    from_file: Option<u64>,
+    default: u64,
+    range: std::ops::RangeInclusive<u64>,
+    unit: &str,
+) -> Result<u64, ConfigError> {
+    let value = match from_env.filter(|t| !t.is_empty()) {
+        Some(text) => text.parse::<u64>().map_err(|e| ConfigError::Invalid {
+            setting,
+            value: text.clone(),
+            reason: format!("{e}; expected a number of {unit}"),
+        })?,
+        None => from_file.unwrap_or(default),
+    };
+    if !range.contains(&value) {
+        return Err(ConfigError::Invalid {
+            setting,
+            value: value.to_string(),
+            reason: format!(
+                "must be between {} and {} {unit}",
+                range.start(),
+                range.end()
+            ),
+        });
+    }
+    Ok(value)
 }
 
 /// The embedded default: a SQLite file in the state directory, created on first use.
@@ -285,6 +344,46 @@ mod tests {
         assert_eq!(c.bind.to_string(), "127.0.0.1:8080");
         assert_eq!(c.public_url, "http://127.0.0.1:8080");
         assert_eq!(c.database_url, "sqlite://var/registry.db?mode=rwc");
+        assert_eq!(c.header_read_timeout, Duration::from_secs(10));
+        assert_eq!(c.max_connections, 1024);
+    }
+
+    #[test]
+    fn connection_limits_come_from_the_environment_or_the_file_and_are_bounded() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let file = dir.path().join("c.toml");
+        std::fs::write(
+            &file,
+            "header_read_timeout_secs = 3\nmax_connections = 64\n",
+        )
+        .expect("write");
+        let args = ServeArgs {
+            common: ConfigArgs {
+                config: Some(file),
+                ..ConfigArgs::default()
+            },
+            ..ServeArgs::default()
+        };
+        let c = Config::resolve(&args, None, None).expect("valid");
+        assert_eq!(c.header_read_timeout, Duration::from_secs(3));
+        assert_eq!(c.max_connections, 64);
+        let env = |name: &str| match name {
+            "FLOSS_REGISTRY_HEADER_READ_TIMEOUT" => Some("1".to_owned()),
+            _ => None,
+        };
+        let c = Config::resolve_with_env(&args, &env).expect("valid");
+        assert_eq!(c.header_read_timeout, Duration::from_secs(1));
+        for (name, value) in [
+            ("FLOSS_REGISTRY_HEADER_READ_TIMEOUT", "0"),
+            ("FLOSS_REGISTRY_HEADER_READ_TIMEOUT", "soon"),
+            ("FLOSS_REGISTRY_MAX_CONNECTIONS", "0"),
+            ("FLOSS_REGISTRY_MAX_CONNECTIONS", "99999999999"),
+        ] {
+            let env = |n: &str| (n == name).then(|| value.to_owned());
+            let err =
+                Config::resolve_with_env(&ServeArgs::default(), &env).expect_err("out of range");
+            assert!(err.to_string().contains(name), "{err}");
+        }
     }
 
     #[test]

@@ -32,6 +32,11 @@ struct Server {
 
 impl Server {
     fn start(data: &Path, state: &Path) -> Server {
+        Server::start_with_env(data, state, &[])
+    }
+
+    /// Starts with extra environment variables (settings of the README's table).
+    fn start_with_env(data: &Path, state: &Path, env: &[(&str, &str)]) -> Server {
         let mut child = Command::new(BIN)
             .args(["serve", "--bind", "127.0.0.1:0", "--data"])
             .arg(data)
@@ -39,6 +44,7 @@ impl Server {
             .arg(state)
             .env("RUST_LOG", "info")
             .env_remove("FLOSS_REGISTRY_CONFIG")
+            .envs(env.iter().copied())
             .stdout(Stdio::null())
             .stderr(Stdio::piped())
             .spawn()
@@ -147,6 +153,90 @@ fn a_query_of_100_kilobytes_over_a_socket_gets_a_4xx_and_the_server_keeps_servin
         (400..500).contains(&status),
         "expected a client error, got {status}"
     );
+    let (status, _) = server.get("/healthz");
+    assert_eq!(status, 200);
+}
+
+/// A connection that sends part of a request's headers, then nothing.
+fn stalled(addr: &str) -> TcpStream {
+    let mut stream = TcpStream::connect(addr).expect("connect");
+    stream
+        .write_all(b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ")
+        .expect("send part of the headers");
+    stream
+}
+
+/// Waits until the server closes `stream` (end of stream or reset); how long it took.
+fn closed_after(mut stream: TcpStream, started: Instant) -> Duration {
+    stream
+        .set_read_timeout(Some(Duration::from_secs(15)))
+        .expect("timeout");
+    let mut buf = [0u8; 1024];
+    loop {
+        match stream.read(&mut buf) {
+            Ok(0) => return started.elapsed(),
+            Ok(_) => {}
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
+                ) =>
+            {
+                panic!("still open after {:?}", started.elapsed())
+            }
+            Err(_) => return started.elapsed(),
+        }
+    }
+}
+
+#[test]
+fn a_client_slow_to_send_its_headers_is_dropped_while_others_are_served() {
+    let state = tempfile::tempdir().expect("state");
+    let server = Server::start_with_env(
+        Path::new("registry-data"),
+        state.path(),
+        &[("FLOSS_REGISTRY_HEADER_READ_TIMEOUT", "1")],
+    );
+    let started = Instant::now();
+    let slow: Vec<TcpStream> = (0..20).map(|_| stalled(&server.addr)).collect();
+    // While they stall, others are answered.
+    let (status, body) = server.get("/healthz");
+    assert_eq!(status, 200, "{body}");
+    for stream in slow {
+        let after = closed_after(stream, started);
+        assert!(after < Duration::from_secs(5), "closed after {after:?}");
+    }
+    assert!(
+        started.elapsed() >= Duration::from_millis(900),
+        "not before the timeout"
+    );
+    let (status, _) = server.get("/healthz");
+    assert_eq!(status, 200);
+}
+
+#[test]
+fn connections_beyond_the_cap_wait_until_one_closes() {
+    let state = tempfile::tempdir().expect("state");
+    let server = Server::start_with_env(
+        Path::new("registry-data"),
+        state.path(),
+        &[
+            ("FLOSS_REGISTRY_HEADER_READ_TIMEOUT", "2"),
+            ("FLOSS_REGISTRY_MAX_CONNECTIONS", "2"),
+        ],
+    );
+    let started = Instant::now();
+    let slow: Vec<TcpStream> = (0..2).map(|_| stalled(&server.addr)).collect();
+    std::thread::sleep(Duration::from_millis(300));
+    // Both slots are taken: the third waits for one of the stalled connections to be closed.
+    let (status, body) = server.get("/healthz");
+    let waited = started.elapsed();
+    assert_eq!(status, 200, "{body}");
+    assert!(
+        waited >= Duration::from_millis(1500) && waited < Duration::from_secs(10),
+        "answered after {waited:?}"
+    );
+    drop(slow);
     let (status, _) = server.get("/healthz");
     assert_eq!(status, 200);
 }

@@ -13,9 +13,10 @@ use axum::http::{Request, StatusCode, header};
 use floss_registry::app::App;
 use floss_registry::auth::{Cookies, Identity, session, upsert_user};
 use floss_registry::catalogue::Snapshot;
-use floss_registry::config::{Config, ConfigArgs};
+use floss_registry::config::{Config, ConfigArgs, ProviderConfig, ProviderKind};
 use floss_registry::db::entities::submissions::{self, State};
 use floss_registry::db::entities::users::{self, Role};
+use floss_registry::db::entities::{criterion_verdicts, review_decisions};
 use floss_registry::search::SearchIndex;
 use floss_registry::workflow::form::EntryForm;
 use http_body_util::BodyExt;
@@ -55,11 +56,17 @@ impl Reply {
 
 impl TestApp {
     async fn new() -> TestApp {
+        TestApp::new_with(|_| {}).await
+    }
+
+    /// An app whose default configuration `change` adjusts first.
+    async fn new_with(change: impl FnOnce(&mut Config)) -> TestApp {
         let loaded =
             floss_registry::data::load(Path::new("registry-data")).expect("seed data loads");
         let index = SearchIndex::in_memory(&loaded.catalogue).expect("index builds");
         let mut config = Config::from_args(&ConfigArgs::default()).expect("default config");
         config.public_url = BASE.into();
+        change(&mut config);
         let snapshot = Snapshot::new(loaded.catalogue, &loaded.report, None);
         let dir = tempfile::tempdir().expect("tempdir");
         let url = format!("sqlite://{}/registry.db", dir.path().display());
@@ -527,6 +534,208 @@ async fn a_reviewer_decides_with_a_reason_and_the_decision_is_published() {
         )
         .await;
     assert_eq!(again.status, StatusCode::NOT_MODIFIED);
+}
+
+#[tokio::test]
+async fn evidence_that_is_not_an_https_link_is_refused_and_a_stored_one_is_never_a_link() {
+    let t = TestApp::new().await;
+    let sam = t.person("sam", Role::Submitter).await;
+    let rita = t.person("rita", Role::Reviewer).await;
+    let id = submitted(&t, &sam).await;
+    t.set_state(id, State::Open).await;
+    let uri = format!("/en/submissions/{id}");
+
+    // Posted: the error next to the evidence field, everything typed kept, nothing recorded.
+    let hostile = "https://signal.org/docs/\njavascript:alert(7)";
+    let r = t
+        .post(
+            &rita,
+            &format!("{uri}/decision"),
+            &pairs(&[
+                ("csrf", &rita.csrf),
+                ("decision", "request-changes"),
+                ("reason", "Please cite the audit."),
+                ("v.e2ee.status", "met"),
+                ("v.e2ee.evidence", hostile),
+                ("v.e2ee.note_en", "Checked in the specification."),
+            ]),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    assert!(
+        r.body.contains("id=\"f-v-e2ee-evidence-error\""),
+        "{}",
+        r.body
+    );
+    assert!(r.body.contains("`javascript:alert(7)` does not use https"));
+    assert!(
+        r.body.contains(&format!(">{hostile}</textarea>")),
+        "{}",
+        r.body
+    );
+    assert!(r.body.contains("Checked in the specification.</textarea>"));
+    let db = t.app.db().expect("database");
+    let recorded = review_decisions::Entity::find()
+        .all(db)
+        .await
+        .expect("query");
+    assert!(recorded.is_empty(), "nothing recorded: {recorded:?}");
+
+    // Stored before this rule (or by any other way in): shown as text, never as a link.
+    let decision = review_decisions::ActiveModel {
+        id: sea_orm::ActiveValue::NotSet,
+        submission_id: Set(id),
+        reviewer_id: Set(Some(rita.id)),
+        decision: Set(review_decisions::Decision::RequestChanges),
+        reason: Set(Some("Please cite the audit.".into())),
+        merge_commit: Set(None),
+        created_at: Set(chrono::Utc::now()),
+    }
+    .insert(db)
+    .await
+    .expect("decision");
+    criterion_verdicts::ActiveModel {
+        id: sea_orm::ActiveValue::NotSet,
+        decision_id: Set(decision.id),
+        criterion_id: Set("e2ee".into()),
+        status: Set("met".into()),
+        evidence: Set(r#"["javascript:alert(7)","https://signal.org/docs/"]"#.into()),
+        note_fr: Set(None),
+        note_en: Set(None),
+    }
+    .insert(db)
+    .await
+    .expect("verdict");
+    let public = t
+        .send(
+            Request::get("/en/decisions")
+                .body(Body::empty())
+                .expect("request"),
+        )
+        .await;
+    let submission = t.get(&sam, &uri).await;
+    for (page, r) in [("decisions", &public), ("submission", &submission)] {
+        assert_eq!(r.status, StatusCode::OK, "{page}");
+        assert!(
+            r.body.contains("javascript:alert(7)"),
+            "{page}: shown as text"
+        );
+        assert!(
+            !r.body.contains("href=\"javascript:"),
+            "{page}: never a link: {}",
+            r.body
+        );
+        assert!(
+            r.body.contains("href=\"https://signal.org/docs/\""),
+            "{page}: a good link stays a link"
+        );
+    }
+}
+
+/// What a text log subscriber writes, kept for the test to read.
+#[derive(Clone, Default)]
+struct CapturedLog(Arc<std::sync::Mutex<Vec<u8>>>);
+
+impl std::io::Write for CapturedLog {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().expect("log lock").extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+impl CapturedLog {
+    fn text(&self) -> String {
+        String::from_utf8_lossy(&self.0.lock().expect("log lock")).into_owned()
+    }
+}
+
+#[tokio::test]
+async fn a_hostile_login_callback_cannot_forge_or_colour_a_log_line() {
+    let t = TestApp::new_with(|config| {
+        config.auth.providers.push(ProviderConfig {
+            id: "test-oidc".into(),
+            kind: ProviderKind::Oidc,
+            name: "Test".into(),
+            issuer: Some("https://id.example.org".into()),
+            base_url: None,
+            api_url: None,
+            client_id: "registry".into(),
+            client_secret: Some("secret".into()),
+            client_secret_env: None,
+        });
+    })
+    .await;
+    // The text log as `serve` writes it (without colours: any escape would be the caller's).
+    let log = CapturedLog::default();
+    let writer = log.clone();
+    let subscriber = tracing_subscriber::fmt()
+        .with_ansi(false)
+        .with_max_level(tracing::Level::TRACE)
+        .with_writer(move || writer.clone())
+        .finish();
+    let _guard = tracing::subscriber::set_default(subscriber);
+
+    let login_cookie = Cookies {
+        secure: t.app.config.auth.cookie_secure,
+    }
+    .login_name();
+    let query = "error=x%0d%0a2026-12-07T00:00:00Z%20INFO%20FORGED%20admin%20logged%20in%1b%5b2J\
+                 &error_description=%1b%5b31mred%0a%e2%80%a8FORGED2%c2%85";
+    // A login under way, then the provider's "answer" (anyone can send it): once for a
+    // configured provider, once for a provider name that is itself hostile.
+    for (provider, path) in [
+        ("test-oidc", "test-oidc"),
+        ("evil\r\nFORGED3\u{1b}[0m", "evil%0d%0aFORGED3%1b%5b0m"),
+    ] {
+        let token = session::start_flow(
+            t.app.db().expect("database"),
+            session::Flow {
+                provider: provider.into(),
+                state: "state".into(),
+                nonce: "nonce".into(),
+                pkce_verifier: "verifier".into(),
+                next_path: "/".into(),
+            },
+        )
+        .await
+        .expect("login flow");
+        let r = t
+            .send(
+                Request::get(format!("/auth/callback/{path}?{query}"))
+                    .header(header::COOKIE, format!("{login_cookie}={token}"))
+                    .body(Body::empty())
+                    .expect("request"),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::BAD_REQUEST, "{}", r.body);
+    }
+
+    let text = log.text();
+    assert_eq!(text.matches("login failed").count(), 2, "{text}");
+    for raw in ['\r', '\u{1b}', '\u{85}', '\u{2028}'] {
+        assert!(!text.contains(raw), "{raw:?} reached the log: {text:?}");
+    }
+    for line in text.lines() {
+        assert!(
+            !line.contains("FORGED") || line.contains("login failed"),
+            "a forged line: {line:?}"
+        );
+    }
+    // The caller's text is there, escaped; a configured provider is named, another is not.
+    assert!(
+        text.contains(r"x\r\n2026-12-07T00:00:00Z INFO FORGED admin logged in\u{1b}[2J"),
+        "{text}"
+    );
+    assert!(text.contains("provider=\"test-oidc\""), "{text}");
+    assert!(text.contains("provider=\"(unknown provider)\""), "{text}");
+    assert!(
+        !text.contains("evil") && !text.contains("FORGED3"),
+        "{text}"
+    );
 }
 
 #[tokio::test]

@@ -544,6 +544,61 @@ async fn requesting_changes_or_rejecting_needs_a_reason_and_the_author_can_answe
 }
 
 #[tokio::test]
+async fn evidence_in_verdicts_follows_the_rule_of_entries_links() {
+    let reg = Registry::start().await;
+    let maintainer = reg.log_in("maintainer").await;
+    let (_, created) = submit(&maintainer, &reg, &new_entry("evidence-rule", "Evidence")).await;
+    let id = created["id"].as_i64().expect("id");
+    let reviewer = reg.log_in("reviewer").await;
+    let url = reg.url(&format!("/api/v1/submissions/{id}/decision"));
+    let good = |criterion: &str| json!({"criterion": criterion, "status": "met", "evidence": ["https://signal.org/legal/"]});
+    for (bad, why) in [
+        ("javascript:alert(7)", "does not use https"),
+        ("http://signal.org/legal/", "does not use https"),
+        ("https://localhost/admin", "has no public host name"),
+        ("https://user:secret@signal.org/", "contains credentials"),
+        ("signal.org/legal", "is not a valid URL"),
+    ] {
+        let (status, body) = reviewer
+            .send(
+                reqwest::Method::POST,
+                &url,
+                Some(json!({
+                    "decision": "request-changes",
+                    "reason": "Add evidence for the licence.",
+                    "verdicts": [
+                        good("licence"),
+                        good("e2ee"),
+                        {"criterion": "no-trackers", "status": "met", "evidence": [bad]}
+                    ]
+                })),
+            )
+            .await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{bad}: {body}");
+        let message = body["error"]["message"].as_str().unwrap_or_default();
+        assert!(
+            message.starts_with("verdicts[2].evidence[0]: ") && message.contains(why),
+            "{bad}: names the field and says why: {body}"
+        );
+    }
+    // Nothing was recorded: the submission is still open, without decisions.
+    let (status, seen) = reviewer
+        .send(
+            reqwest::Method::GET,
+            &reg.url(&format!("/api/v1/submissions/{id}")),
+            None,
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{seen}");
+    assert_eq!(seen["state"], "open", "{seen}");
+    assert_eq!(seen["decisions"], json!([]), "{seen}");
+    let (_, public) = reviewer
+        .send(reqwest::Method::GET, &reg.url("/api/v1/decisions"), None)
+        .await;
+    assert!(!public.to_string().contains("javascript:"), "{public}");
+}
+
+#[tokio::test]
 async fn an_invalid_entry_is_refused_with_located_diagnostics_and_nothing_is_stored() {
     let reg = Registry::start().await;
     let maintainer = reg.log_in("maintainer").await;

@@ -19,6 +19,7 @@ use tokio::sync::RwLock;
 
 use super::{AuthError, Identity};
 use crate::config::{AuthConfig, ProviderConfig, ProviderKind};
+use crate::util::escaped;
 
 /// The HTTP client the OAuth2 crates call (their `AsyncHttpClient`), on reqwest 0.13.
 #[derive(Debug, Clone)]
@@ -90,7 +91,7 @@ impl Providers {
         let http = match client {
             Ok(c) => Some(HttpClient(c)),
             Err(e) => {
-                tracing::error!(error = %e, "cannot build the HTTP client of logins");
+                tracing::error!(error = %escaped(&e), "cannot build the HTTP client of logins");
                 None
             }
         };
@@ -110,6 +111,12 @@ impl Providers {
 
     pub fn config(&self) -> &AuthConfig {
         &self.config
+    }
+
+    /// The configured id equal to `id`, for logging: a request's path may name anything, and
+    /// only ids from the configuration are written to the log.
+    pub fn known_id(&self, id: &str) -> Option<&str> {
+        self.config.provider(id).map(|p| p.id.as_str())
     }
 
     /// The address providers send people back to.
@@ -344,7 +351,7 @@ impl Providers {
         // e-mail domain, which would otherwise puzzle whoever configured one.
         let emails: Vec<Email> = match get("/user/emails").await {
             Ok(r) if r.status().is_success() => r.json().await.unwrap_or_else(|e| {
-                tracing::warn!(error = %e, "GitHub /user/emails: unreadable answer; login without an address");
+                tracing::warn!(error = %escaped(&e), "GitHub /user/emails: unreadable answer; login without an address");
                 Vec::new()
             }),
             Ok(r) => {
@@ -352,7 +359,7 @@ impl Providers {
                 Vec::new()
             }
             Err(e) => {
-                tracing::warn!(error = %e, "GitHub /user/emails unreachable; login without an address");
+                tracing::warn!(error = %escaped(&e), "GitHub /user/emails unreachable; login without an address");
                 Vec::new()
             }
         };

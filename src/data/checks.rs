@@ -26,6 +26,55 @@ pub mod limits {
     pub const ALIAS: usize = 60;
 }
 
+/// Why a link is refused: a diagnostic code, a message naming the value, and a hint.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UrlProblem {
+    pub code: &'static str,
+    pub message: String,
+    pub hint: &'static str,
+}
+
+/// The one rule for every link the registry stores and shows (homepages, repositories,
+/// evidence in entries and in reviewers' verdicts, criteria's sources): an absolute `https`
+/// URL with a public host name and no credentials. `None` when `value` passes.
+pub fn url_problem(value: &str) -> Option<UrlProblem> {
+    let problem = |code, message, hint| {
+        Some(UrlProblem {
+            code,
+            message,
+            hint,
+        })
+    };
+    match url::Url::parse(value) {
+        Err(e) => problem(
+            codes::INVALID_URL,
+            format!("`{value}` is not a valid URL ({e})"),
+            "write an absolute URL such as https://example.org/page",
+        ),
+        Ok(u) if u.scheme() != "https" => problem(
+            codes::INSECURE_URL,
+            format!("`{value}` does not use https"),
+            "links must use https:// so that readers are not exposed to tampering",
+        ),
+        Ok(u) if u.host_str().is_none_or(|h| !h.contains('.')) => problem(
+            codes::INVALID_URL,
+            format!("`{value}` has no public host name"),
+            "write the public address of the page, e.g. https://example.org/page",
+        ),
+        Ok(u) if !u.username().is_empty() || u.password().is_some() => problem(
+            codes::INVALID_URL,
+            format!("`{value}` contains credentials"),
+            "remove the user name and password from the URL",
+        ),
+        Ok(_) => None,
+    }
+}
+
+/// Whether `value` may be shown as a link: it passes [`url_problem`].
+pub fn is_acceptable_url(value: &str) -> bool {
+    url_problem(value).is_none()
+}
+
 /// What the entries are checked against.
 #[derive(Debug)]
 pub struct Context<'c> {
@@ -126,32 +175,8 @@ impl FileCheck<'_> {
     }
 
     fn url(&mut self, pointer: &str, value: &str) {
-        match url::Url::parse(value) {
-            Err(e) => self.error(
-                codes::INVALID_URL,
-                pointer,
-                format!("`{value}` is not a valid URL ({e})"),
-                "write an absolute URL such as https://example.org/page",
-            ),
-            Ok(u) if u.scheme() != "https" => self.error(
-                codes::INSECURE_URL,
-                pointer,
-                format!("`{value}` does not use https"),
-                "links must use https:// so that readers are not exposed to tampering",
-            ),
-            Ok(u) if u.host_str().is_none_or(|h| !h.contains('.')) => self.error(
-                codes::INVALID_URL,
-                pointer,
-                format!("`{value}` has no public host name"),
-                "write the public address of the page, e.g. https://example.org/page",
-            ),
-            Ok(u) if !u.username().is_empty() || u.password().is_some() => self.error(
-                codes::INVALID_URL,
-                pointer,
-                format!("`{value}` contains credentials"),
-                "remove the user name and password from the URL",
-            ),
-            Ok(_) => {}
+        if let Some(p) = url_problem(value) {
+            self.error(p.code, pointer, p.message, p.hint);
         }
     }
 

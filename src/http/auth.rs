@@ -19,6 +19,7 @@ use crate::app::App;
 use crate::auth::{AuthError, Cookies, session, upsert_user};
 use crate::http::error::ApiError;
 use crate::http::session::MaybeUser;
+use crate::util::escaped;
 
 pub fn router(app: Arc<App>) -> Router {
     Router::new()
@@ -95,7 +96,13 @@ async fn callback(
             ))
         }
         Err(e) => {
-            tracing::info!(provider = %provider, error = %e, "login failed");
+            // The path and the query are the caller's: only a configured provider id is
+            // logged, and the error (which may quote the query) is escaped.
+            tracing::info!(
+                provider = app.providers.known_id(&provider).unwrap_or("(unknown provider)"),
+                error = %escaped(&e),
+                "login failed"
+            );
             // A person's browser lands here: it gets a page; a tool keeps the JSON error.
             let api = ApiError::from_auth(&e);
             let mut res = if wants_html(&headers) {

@@ -148,7 +148,7 @@ pub struct ErrorDetail {
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         if let ApiError::Internal(details) = &self {
-            tracing::error!(%details, "internal error");
+            tracing::error!(details = %crate::util::escaped(details), "internal error");
         }
         let diagnostics = match &self {
             ApiError::Invalid { diagnostics, .. } => Some(diagnostics.clone()),

@@ -15,12 +15,16 @@
 //! | `Unavailable` | 503 | `unavailable` | which part is down, "try again" (no details) | error, with details |
 //! | `Internal` | 500 | `internal` | a generic sentence | error, with details |
 //!
+//! Details are logged through [`crate::util::escaped`]: an error may quote a request or an
+//! upstream answer, and neither may write a raw line break or terminal escape into the log.
+//!
 //! An upstream failure (a login provider answering nonsense) is a 503 rather than a 502:
 //! for the person it is the same "try again in a moment", and tools retry on 503.
 
 use axum::http::StatusCode;
 
 use crate::error::{Classify, ErrorKind};
+use crate::util::escaped;
 
 /// The public message of every internal error.
 pub const INTERNAL_MESSAGE: &str = "something went wrong on our side; the problem has been logged";
@@ -63,15 +67,15 @@ pub fn of(err: &(impl Classify + ?Sized)) -> Failure {
     let code = err.public_code().unwrap_or(code);
     let message = match kind {
         ErrorKind::Internal => {
-            tracing::error!(error = %err, "internal error");
+            tracing::error!(error = %escaped(err), "internal error");
             INTERNAL_MESSAGE.to_owned()
         }
         ErrorKind::Unavailable => {
-            tracing::error!(error = %err, "a part the request needs is unavailable");
+            tracing::error!(error = %escaped(err), "a part the request needs is unavailable");
             err.public_detail()
         }
         ErrorKind::Upstream => {
-            tracing::warn!(error = %err, "an upstream service answered unexpectedly");
+            tracing::warn!(error = %escaped(err), "an upstream service answered unexpectedly");
             err.public_detail()
         }
         _ => err.public_detail(),

@@ -88,10 +88,95 @@ pub async fn serve(app: Arc<App>) -> std::io::Result<()> {
     let listener = tokio::net::TcpListener::bind(app.config.bind).await?;
     let addr = listener.local_addr()?;
     tracing::info!(%addr, "listening on http://{addr}");
-    axum::serve(listener, router(app))
-        .with_graceful_shutdown(shutdown_signal())
-        .await
+    let limits = ConnectionLimits::of(&app.config);
+    serve_on(listener, router(app), limits, shutdown_signal()).await;
+    Ok(())
 }
+
+/// What one client may hold of the server: how long it may take to send a request's
+/// headers (then its connection is closed), and how many connections are served at once
+/// (further ones wait in the listen queue until one closes).
+#[derive(Debug, Clone, Copy)]
+pub struct ConnectionLimits {
+    pub header_read_timeout: std::time::Duration,
+    pub max_connections: usize,
+}
+
+impl ConnectionLimits {
+    pub fn of(config: &crate::config::Config) -> ConnectionLimits {
+        ConnectionLimits {
+            header_read_timeout: config.header_read_timeout,
+            max_connections: config.max_connections,
+        }
+    }
+}
+
+/// The server loop (`axum::serve` has no header-read timeout): accepts while fewer than
+/// `limits.max_connections` are open, serves each with hyper's header-read timeout, and
+/// when `shutdown` completes stops accepting, lets running requests finish and returns
+/// once every connection is closed.
+pub async fn serve_on(
+    mut listener: tokio::net::TcpListener,
+    router: Router,
+    limits: ConnectionLimits,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) {
+    use axum::serve::Listener;
+    use hyper_util::rt::{TokioExecutor, TokioIo, TokioTimer};
+    use hyper_util::server::conn::auto;
+    use hyper_util::service::TowerToHyperService;
+
+    let max = limits.max_connections.clamp(1, MAX_CONNECTIONS_LIMIT);
+    let slots = Arc::new(tokio::sync::Semaphore::new(max));
+    let mut builder = auto::Builder::new(TokioExecutor::new());
+    builder
+        .http1()
+        .timer(TokioTimer::new())
+        .header_read_timeout(limits.header_read_timeout);
+    let (closing, _) = tokio::sync::watch::channel(false);
+    let mut shutdown = std::pin::pin!(shutdown);
+    loop {
+        let slot = tokio::select! {
+            slot = Arc::clone(&slots).acquire_owned() => match slot {
+                Ok(slot) => slot,
+                Err(_) => break,
+            },
+            () = &mut shutdown => break,
+        };
+        let (stream, _) = tokio::select! {
+            accepted = Listener::accept(&mut listener) => accepted,
+            () = &mut shutdown => break,
+        };
+        let _ = stream.set_nodelay(true);
+        let builder = builder.clone();
+        let service = TowerToHyperService::new(router.clone());
+        let mut closing = closing.subscribe();
+        tokio::spawn(async move {
+            let conn = builder.serve_connection_with_upgrades(TokioIo::new(stream), service);
+            let mut conn = std::pin::pin!(conn);
+            tokio::select! {
+                result = conn.as_mut() => {
+                    if let Err(e) = result {
+                        tracing::debug!(error = %crate::util::escaped(&e), "connection ended");
+                    }
+                }
+                () = async { drop(closing.wait_for(|c| *c).await) } => {
+                    conn.as_mut().graceful_shutdown();
+                    let _ = conn.await;
+                }
+            }
+            drop(slot);
+        });
+    }
+    drop(listener);
+    closing.send_replace(true);
+    // Every connection holds a slot until it is closed: all slots back means all closed.
+    let all = u32::try_from(max).unwrap_or(u32::MAX);
+    let _ = slots.acquire_many(all).await;
+}
+
+/// Largest accepted `max_connections`.
+pub const MAX_CONNECTIONS_LIMIT: usize = 1_000_000;
 
 async fn shutdown_signal() {
     let ctrl_c = async {

@@ -2,7 +2,8 @@
 //! of approved entries into the data repository, and the public record of decisions.
 //!
 //! Rules: only reviewers (and admins) decide; nobody decides on a submission they authored
-//! (four-eyes); requesting changes and rejecting need a reason; approving needs the entry to
+//! (four-eyes); requesting changes and rejecting need a reason; evidence links in verdicts
+//! follow the rule of entries' links; approving needs the entry to
 //! pass the validator with the reviewer's verdicts applied. An approval is a merge commit
 //! naming the reviewer, followed by a reload of the catalogue (searchable when it returns).
 
@@ -83,6 +84,43 @@ pub async fn queue(
         .collect())
 }
 
+/// A link in a verdict's evidence that the data rules refuse (the rule entries follow,
+/// [`crate::data::url_problem`]: https, public host, no credentials).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EvidenceProblem {
+    /// The verdict's position in the list given.
+    pub verdict: usize,
+    pub criterion: String,
+    /// The link's position in the verdict's evidence.
+    pub evidence: usize,
+    pub problem: crate::data::UrlProblem,
+}
+
+impl EvidenceProblem {
+    /// Where the problem is, as the API's body names it: `verdicts[2].evidence[0]`.
+    pub fn field(&self) -> String {
+        format!("verdicts[{}].evidence[{}]", self.verdict, self.evidence)
+    }
+}
+
+/// Every evidence link of `verdicts` the data rules refuse, in order.
+pub fn evidence_problems(verdicts: &[Verdict]) -> Vec<EvidenceProblem> {
+    verdicts
+        .iter()
+        .enumerate()
+        .flat_map(|(i, v)| {
+            v.evidence.iter().enumerate().filter_map(move |(j, url)| {
+                crate::data::url_problem(url).map(|problem| EvidenceProblem {
+                    verdict: i,
+                    criterion: v.criterion.clone(),
+                    evidence: j,
+                    problem,
+                })
+            })
+        })
+        .collect()
+}
+
 /// Whether a decision needs a reason: requesting changes and rejecting do (applicants must
 /// know why), approving does not.
 pub fn needs_reason(decision: Decision) -> bool {
@@ -109,6 +147,13 @@ pub async fn decide(
     {
         return Err(WorkflowError::invalid(format!(
             "the reason is too long; at most {MAX_REASON_CHARS} characters"
+        )));
+    }
+    if let Some(p) = evidence_problems(&input.verdicts).first() {
+        return Err(WorkflowError::invalid(format!(
+            "{}: {}",
+            p.field(),
+            p.problem.message
         )));
     }
     if needs_reason(input.decision) && reason.is_none() {

@@ -28,6 +28,7 @@ pub struct VerdictBody {
     pub criterion: String,
     /// `met`, `partial`, `not-met`, `not-applicable` or `unknown`.
     pub status: Status,
+    /// Links: absolute `https` URLs with a public host name and no credentials.
     #[serde(default)]
     pub evidence: Vec<String>,
     pub note_fr: Option<String>,
@@ -50,7 +51,8 @@ pub struct DecisionBody {
 #[utoipa::path(post, path = "/api/v1/submissions/{id}/decision", tag = "workflow",
     params(("id" = i64, Path), ("X-CSRF-Token" = String, Header)),
     request_body = DecisionBody,
-    responses((status = 201, body = review::PublicDecision), (status = 401, body = ErrorBody),
+    responses((status = 201, body = review::PublicDecision), (status = 400, body = ErrorBody),
+        (status = 401, body = ErrorBody),
         (status = 403, body = ErrorBody), (status = 409, body = ErrorBody),
         (status = 422, body = ErrorBody), (status = 503, body = ErrorBody)))]
 pub async fn decide(
@@ -83,20 +85,27 @@ pub async fn decide(
             ));
         }
     }
+    let verdicts: Vec<Verdict> = body
+        .verdicts
+        .into_iter()
+        .map(|v| Verdict {
+            criterion: v.criterion,
+            status: v.status,
+            evidence: v.evidence,
+            note_fr: v.note_fr,
+            note_en: v.note_en,
+        })
+        .collect();
+    if let Some(p) = review::evidence_problems(&verdicts).first() {
+        return Err(ApiError::bad_request(
+            "invalid-evidence",
+            format!("{}: {} ({})", p.field(), p.problem.message, p.problem.hint),
+        ));
+    }
     let input = DecisionInput {
         decision,
         reason: body.reason,
-        verdicts: body
-            .verdicts
-            .into_iter()
-            .map(|v| Verdict {
-                criterion: v.criterion,
-                status: v.status,
-                evidence: v.evidence,
-                note_fr: v.note_fr,
-                note_en: v.note_en,
-            })
-            .collect(),
+        verdicts,
     };
     let d = review::decide(&app.workflow, &user.actor, id, input).await?;
     let public = review::decisions_of(&app.workflow, id)

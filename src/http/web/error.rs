@@ -208,7 +208,7 @@ impl WebError {
     }
 
     pub fn internal(ctx: &Ctx, details: impl std::fmt::Display) -> WebError {
-        tracing::error!(%details, "web page failed");
+        tracing::error!(details = %crate::util::escaped(&details), "web page failed");
         WebError::generic_500(ctx)
     }
 
@@ -234,7 +234,7 @@ impl IntoResponse for WebError {
         match self.page.render() {
             Ok(body) => super::html(self.status, body),
             Err(e) => {
-                tracing::error!(error = %e, "error page failed to render");
+                tracing::error!(error = %crate::util::escaped(&e), "error page failed to render");
                 fallback(self.status)
             }
         }

@@ -93,7 +93,7 @@ fn form_page(action: &str) -> &str {
 /// The page for a session store that cannot be read (503) or another failure (500).
 fn store_error(ctx: &Ctx, e: &crate::auth::AuthError) -> WebError {
     if crate::error::Classify::kind(e) == crate::error::ErrorKind::Unavailable {
-        tracing::error!(error = %e, "page: the session store is unavailable");
+        tracing::error!(error = %crate::util::escaped(&e), "page: the session store is unavailable");
         WebError::unavailable(ctx)
     } else {
         ctx.internal(e)

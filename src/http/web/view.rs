@@ -153,3 +153,23 @@ pub struct Tag {
     pub href: String,
     pub label: String,
 }
+
+/// A link given as evidence in a submission or a reviewer's verdict, checked again as it is
+/// shown: a link only when it passes the data rules ([`crate::data::url_problem`]: https,
+/// public host, no credentials), else plain text, whatever was stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Evidence {
+    /// `None`: the stored value is not an acceptable link and is shown as text.
+    pub href: Option<String>,
+    pub label: String,
+}
+
+impl Evidence {
+    pub fn new(url: &str) -> Evidence {
+        let url = url.trim();
+        Evidence {
+            href: crate::data::is_acceptable_url(url).then(|| url.to_owned()),
+            label: url.to_owned(),
+        }
+    }
+}

@@ -13,13 +13,13 @@ use super::submission::DiagnosticView;
 use crate::catalogue::Snapshot;
 use crate::db::entities::submissions;
 use crate::http::web::context::Ctx;
-use crate::http::web::error::Link;
 use crate::http::web::private::{self, Pairs};
-use crate::http::web::view;
+use crate::http::web::view::{self, Evidence};
 use crate::model::{Kind, Status};
 use crate::workflow::StoredDiagnostic;
 use crate::workflow::entry_toml::Verdict;
 use crate::workflow::form::AssessmentFields;
+use crate::workflow::review::EvidenceProblem;
 
 /// The reviewer's form: a checklist row per applicable criterion, then the decision.
 #[derive(Debug, Clone)]
@@ -45,7 +45,7 @@ pub struct VerdictRow {
     pub level: String,
     pub applicant_status_id: String,
     pub applicant_status: String,
-    pub applicant_evidence: Vec<Link>,
+    pub applicant_evidence: Vec<Evidence>,
     pub applicant_note: Option<String>,
     pub fields: Vec<Field>,
 }
@@ -58,6 +58,8 @@ pub struct Kept {
     pub diagnostics: Vec<StoredDiagnostic>,
     pub decision_missing: bool,
     pub reason_missing: bool,
+    /// Evidence links refused, shown next to the evidence field of their criterion.
+    pub evidence_problems: Vec<EvidenceProblem>,
 }
 
 /// What the submitted text says, read leniently (it may no longer pass the validator).
@@ -155,7 +157,7 @@ pub fn build(
             );
             status.options =
                 entry_form::status_options(tr, &status_value, Some(tr.t("review-no-verdict")));
-            let evidence = Field::new(
+            let mut evidence = Field::new(
                 &name("evidence"),
                 tr.t("form-evidence"),
                 posted(&name("evidence")).unwrap_or_else(|| given.evidence.clone()),
@@ -163,6 +165,15 @@ pub fn build(
             )
             .hint(tr.t("form-evidence-hint"))
             .rows(2);
+            evidence.errors.extend(
+                kept.evidence_problems
+                    .iter()
+                    .filter(|p| p.criterion == c.id)
+                    .map(|p| entry_form::FieldError {
+                        message: p.problem.message.clone(),
+                        hint: Some(p.problem.hint.to_owned()),
+                    }),
+            );
             let note_fr = Field::new(
                 &name("note_fr"),
                 tr.t("form-note-fr"),
@@ -194,10 +205,7 @@ pub fn build(
                     .evidence
                     .lines()
                     .filter(|l| !l.trim().is_empty())
-                    .map(|url| Link {
-                        href: url.trim().to_owned(),
-                        label: url.trim().to_owned(),
-                    })
+                    .map(Evidence::new)
                     .collect(),
                 applicant_note: (!note.trim().is_empty()).then(|| note.clone()),
                 fields: vec![status, evidence, note_fr, note_en],

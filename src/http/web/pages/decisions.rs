@@ -17,6 +17,7 @@ use crate::http::web::context::{Ctx, Layout, Section};
 use crate::http::web::error::{Link, WebError};
 use crate::http::web::i18n::Tr;
 use crate::http::web::private;
+use crate::http::web::view::Evidence;
 use crate::model::Lang;
 use crate::workflow::review::{self, PublicDecision};
 
@@ -59,7 +60,7 @@ pub struct VerdictView {
     pub href: String,
     pub status_id: String,
     pub status: String,
-    pub evidence: Vec<Link>,
+    pub evidence: Vec<Evidence>,
     pub note: Option<String>,
 }
 
@@ -101,14 +102,7 @@ pub fn view(snapshot: &Snapshot, tr: Tr, d: &PublicDecision) -> DecisionView {
                 href: format!("/{}/criteria#{}", lang.code(), v.criterion),
                 status_id: v.status.clone(),
                 status: private::status_label_id(tr, &v.status),
-                evidence: v
-                    .evidence
-                    .iter()
-                    .map(|url| Link {
-                        href: url.clone(),
-                        label: url.clone(),
-                    })
-                    .collect(),
+                evidence: v.evidence.iter().map(|url| Evidence::new(url)).collect(),
                 note: match lang {
                     Lang::Fr => v.note_fr.clone().or_else(|| v.note_en.clone()),
                     Lang::En => v.note_en.clone().or_else(|| v.note_fr.clone()),
@@ -125,7 +119,7 @@ pub async fn page(ctx: Ctx) -> Result<Response, WebError> {
     let (workflow, unavailable) = match found {
         Ok(list) => (list.iter().map(|d| view(&snapshot, tr, d)).collect(), false),
         Err(e) => {
-            tracing::warn!(error = %e, "decisions page: the workflow's decisions cannot be read");
+            tracing::warn!(error = %crate::util::escaped(&e), "decisions page: the workflow's decisions cannot be read");
             (Vec::new(), true)
         }
     };

@@ -144,7 +144,7 @@ async fn diff_of(ctx: &Ctx, row: &submissions::Model) -> Result<String, String> 
         Ok(diff) if diff.trim().is_empty() => Err(tr.t("submission-diff-empty")),
         Ok(diff) => Ok(diff),
         Err(e) => {
-            tracing::warn!(submission = row.id, error = %e, "diff unavailable");
+            tracing::warn!(submission = row.id, error = %crate::util::escaped(&e), "diff unavailable");
             Err(tr.t("submission-diff-unavailable"))
         }
     }
@@ -286,7 +286,7 @@ pub async fn page(
 
 fn notice(ctx: &Ctx, err: &WorkflowError) -> Notice {
     if err.kind() == ErrorKind::Unavailable {
-        tracing::error!(error = %err, "submission page: a store is unavailable");
+        tracing::error!(error = %crate::util::escaped(&err), "submission page: a store is unavailable");
         Notice {
             text: ctx.tr.t("form-unavailable"),
             lang: None,
@@ -443,6 +443,12 @@ pub async fn decide(
             return show(&ctx, &user, &id, kept, StatusCode::UNPROCESSABLE_ENTITY).await;
         }
     };
+    let evidence_problems = review::evidence_problems(&verdicts);
+    if !evidence_problems.is_empty() {
+        let mut kept = keep(None);
+        kept.review.evidence_problems = evidence_problems;
+        return show(&ctx, &user, &id, kept, StatusCode::UNPROCESSABLE_ENTITY).await;
+    }
     let input = DecisionInput {
         decision,
         reason,

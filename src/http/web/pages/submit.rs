@@ -294,7 +294,7 @@ fn refused(
                 }),
             ),
             503 => {
-                tracing::error!(error = %other, "submission form: a store is unavailable");
+                tracing::error!(error = %crate::util::escaped(&other), "submission form: a store is unavailable");
                 (
                     Problems::default(),
                     Some(Notice {
