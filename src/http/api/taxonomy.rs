@@ -111,7 +111,7 @@ pub struct Alternatives {
     tag = "catalogue",
     params(
         ("id" = String, Path, description = "Service id, e.g. `whatsapp`"),
-        ("platform" = Option<String>, Query, description = "Only alternatives that run on this platform, e.g. `ios`")
+        ("platform" = Option<Platform>, Query, description = "Only alternatives that run on this platform, e.g. `ios`")
     ),
     responses(
         (status = 200, body = Alternatives),
