@@ -1,15 +1,18 @@
 //! What the OpenAPI document says of query parameters that the derive macros cannot say.
 //!
 //! Found by schemathesis against the served document:
-//! - an empty value (`?page=`, `?platform=`) counts as absent for every parameter read
-//!   through `QueryParams` (forms send empty fields), so those parameters carry
-//!   `allowEmptyValue: true` (ST201, "Schema-violating request accepted", `?page=&per_page=`);
+//! - a blank value (`?page=`, `?platform=%09`: empty or white space) counts as absent for
+//!   every parameter read through `QueryParams` (forms send empty fields), so those
+//!   parameters may also be a blank string (ST201, "Schema-violating request accepted",
+//!   `?page=&per_page=`, then `?platform=%09`);
 //! - `category` and `criterion` of a search must name a category or criterion of the catalogue
 //!   served (400 otherwise), so the document served lists them as an `enum` of the current
 //!   catalogue's ids (ST202, "Schema-valid request rejected", `?category=<any string>`).
 
 use utoipa::openapi::path::{Operation, ParameterIn};
-use utoipa::openapi::schema::{ArrayBuilder, ArrayItems, ObjectBuilder, Schema, SchemaType, Type};
+use utoipa::openapi::schema::{
+    AnyOfBuilder, ArrayBuilder, ArrayItems, ObjectBuilder, Schema, SchemaType, Type,
+};
 use utoipa::openapi::{OpenApi, RefOr};
 
 use crate::catalogue::Snapshot;
@@ -25,9 +28,8 @@ fn get_mut<'a>(doc: &'a mut OpenApi, path: &str) -> Option<&'a mut Operation> {
     doc.paths.paths.get_mut(path)?.get.as_mut()
 }
 
-/// Whether the empty text is already a value of `schema`: a plain string, or a list of them
-/// (one empty item). Such parameters need no `allowEmptyValue` (and schemathesis, given one,
-/// reads a number sent as `?license=1e-9` as "not a string" though it is the text `1e-9`).
+/// Whether any blank text is already a value of `schema`: a plain string, or a list of them
+/// (one blank item). Such parameters are left as they are.
 fn admits_empty(schema: &RefOr<Schema>) -> bool {
     let plain_string = |s: &Schema| {
         matches!(s, Schema::Object(o) if o.schema_type == SchemaType::Type(Type::String)
@@ -44,29 +46,45 @@ fn admits_empty(schema: &RefOr<Schema>) -> bool {
     }
 }
 
-/// Marks the query parameters of [`EMPTY_MEANS_ABSENT`] that an empty text would not
-/// satisfy with `allowEmptyValue: true`.
+/// White space as both Rust's `str::trim` (Unicode `White_Space`) and a JSON Schema pattern's
+/// `\s` read it: `\s` lacks U+0085 and has U+FEFF, so neither is listed.
+const BLANK: &str =
+    "^[ \\t\\n\\r\\f\\v\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]*$";
+
+/// Lets each query parameter of [`EMPTY_MEANS_ABSENT`] that a blank text would not satisfy
+/// also be blank: `anyOf: [its schema, a blank string]`.
 pub fn empty_means_absent(doc: &mut OpenApi) {
     for path in EMPTY_MEANS_ABSENT {
         let Some(op) = get_mut(doc, path) else {
             continue;
         };
         for p in op.parameters.iter_mut().flatten() {
-            if let RefOr::T(p) = p
-                && p.parameter_in == ParameterIn::Query
-                && !p.schema.as_ref().is_some_and(admits_empty)
-            {
-                // utoipa has no field for it; extensions are written as the parameter's keys.
-                p.extensions
-                    .get_or_insert_with(Default::default)
-                    .insert("allowEmptyValue".to_owned(), serde_json::Value::Bool(true));
+            let RefOr::T(p) = p else { continue };
+            if p.parameter_in != ParameterIn::Query {
+                continue;
             }
+            let Some(schema) = p.schema.take() else {
+                continue;
+            };
+            p.schema = Some(if admits_empty(&schema) || is_blank_or(&schema) {
+                schema
+            } else {
+                let blank = ObjectBuilder::new()
+                    .schema_type(Type::String)
+                    .pattern(Some(BLANK));
+                RefOr::T(AnyOfBuilder::new().item(schema).item(blank).build().into())
+            });
         }
     }
 }
 
+/// Whether `schema` is already `anyOf: [..., blank]`.
+fn is_blank_or(schema: &RefOr<Schema>) -> bool {
+    matches!(schema, RefOr::T(Schema::AnyOf(any)) if any.items.iter().any(|i| matches!(i, RefOr::T(Schema::Object(o)) if o.pattern.as_deref() == Some(BLANK))))
+}
+
 /// The document with the search's `category` and `criterion` restricted to the ids of the
-/// catalogue served now (`allowEmptyValue` marked again).
+/// catalogue served now (or blank).
 pub fn with_catalogue_ids(doc: &OpenApi, snapshot: &Snapshot) -> OpenApi {
     let mut doc = doc.clone();
     let c = &snapshot.catalogue;
@@ -85,7 +103,7 @@ pub fn with_catalogue_ids(doc: &OpenApi, snapshot: &Snapshot) -> OpenApi {
             .enum_values(Some(ids.into_iter().cloned()));
         p.schema = Some(RefOr::T(ArrayBuilder::new().items(item).build().into()));
     }
-    // An empty value is no longer one of the list's values: say again that it is allowed.
+    // A blank value is no longer one of the list's values: say again that it is allowed.
     empty_means_absent(&mut doc);
     doc
 }
