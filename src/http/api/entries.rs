@@ -108,7 +108,8 @@ pub struct PageParams {
     params(PageParams),
     responses(
         (status = 200, body = EntryPage),
-        (status = 400, description = "Invalid page or per_page", body = ErrorBody)
+        (status = 400, description = "Invalid page or per_page", body = ErrorBody),
+        (status = 414, description = "Query string too long", body = ErrorBody)
     )
 )]
 pub async fn list(

@@ -116,7 +116,8 @@ pub struct Alternatives {
     responses(
         (status = 200, body = Alternatives),
         (status = 400, description = "Unknown platform or parameter", body = ErrorBody),
-        (status = 404, description = "No such service", body = ErrorBody)
+        (status = 404, description = "No such service", body = ErrorBody),
+        (status = 414, description = "Query string too long", body = ErrorBody)
     )
 )]
 pub async fn alternatives(
