@@ -80,6 +80,11 @@ pub struct EntryDetail {
     pub grade: GradeBreakdown,
 }
 
+/// The largest `page` of `GET /api/v1/entries`.
+const MAX_PAGE: usize = 100_000;
+/// The largest `per_page` of `GET /api/v1/entries`.
+const MAX_PER_PAGE: usize = 100;
+
 #[derive(Debug, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
 #[expect(
@@ -88,8 +93,10 @@ pub struct EntryDetail {
 )]
 pub struct PageParams {
     /// Page number from 1.
+    #[param(minimum = 1, maximum = 100_000)]
     page: Option<usize>,
     /// Entries per page, 1–100 (default 50).
+    #[param(minimum = 1, maximum = 100)]
     per_page: Option<usize>,
 }
 
@@ -101,15 +108,16 @@ pub struct PageParams {
     params(PageParams),
     responses(
         (status = 200, body = EntryPage),
-        (status = 400, description = "Invalid page or per_page", body = ErrorBody)
+        (status = 400, description = "Invalid page or per_page", body = ErrorBody),
+        (status = 414, description = "Query string too long", body = ErrorBody)
     )
 )]
 pub async fn list(
     State(app): State<Arc<App>>,
     mut params: QueryParams,
 ) -> Result<Json<EntryPage>, ApiError> {
-    let page = params.take_number("page", 1, 1..=100_000)?;
-    let per_page = params.take_number("per_page", 50, 1..=100)?;
+    let page = params.take_number("page", 1, 1..=MAX_PAGE)?;
+    let per_page = params.take_number("per_page", 50, 1..=MAX_PER_PAGE)?;
     params.finish(&["page", "per_page"])?;
     let snapshot = app.snapshot();
     let base = &app.config.public_url;

@@ -5,8 +5,10 @@ mod account;
 mod docs;
 mod entries;
 mod export;
+mod flatten;
 mod guard;
 mod health;
+mod parameters;
 mod reviews;
 pub mod search;
 mod submissions;
@@ -15,6 +17,7 @@ mod taxonomy;
 use std::sync::Arc;
 
 use axum::Router;
+use axum::extract::State;
 use axum::http::Method;
 use tower_http::cors::{Any, CorsLayer};
 use utoipa::OpenApi;
@@ -89,15 +92,17 @@ pub fn router(app: Arc<App>) -> (Router, utoipa::openapi::OpenApi) {
                 ),
         ),
     );
+    flatten::close_flattened(&mut openapi);
+    parameters::empty_means_absent(&mut openapi);
     let document = Arc::new(openapi.clone());
     let doc_json = Arc::clone(&document);
     let doc_html = Arc::clone(&document);
     let read = read
         .route(
             "/api/v1/openapi.json",
-            axum::routing::get(move || {
+            axum::routing::get(move |State(app): State<Arc<App>>| {
                 let doc = Arc::clone(&doc_json);
-                async move { axum::Json(doc.as_ref().clone()) }
+                async move { axum::Json(parameters::with_catalogue_ids(&doc, &app.snapshot())) }
             }),
         )
         .route(

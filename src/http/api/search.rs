@@ -26,26 +26,32 @@ pub const MAX_PAGE: usize = 1000;
 pub struct SearchParams {
     /// Words to look for, in French or English; typos tolerated. "alternative à X",
     /// "alternative to X", "remplacer X" or a service name ask for what replaces service X.
+    /// At most 200 characters.
+    #[param(max_length = 200)]
     q: Option<String>,
     /// Language of summaries and snippets: `fr` (default) or `en`.
-    lang: Option<String>,
+    #[param(inline)]
+    lang: Option<Lang>,
     /// Category id; repeat to require several (AND across facets, OR within one).
     category: Option<Vec<String>>,
     /// Platform id (`android`, `linux`, `web`...); repeatable.
-    platform: Option<Vec<String>>,
+    platform: Option<Vec<Platform>>,
     /// SPDX licence id (`AGPL-3.0-only`...); repeatable.
     license: Option<Vec<String>>,
     /// Criterion id that must be met; repeatable.
     criterion: Option<Vec<String>>,
     /// Grade letter A–E; repeatable.
-    grade: Option<Vec<String>>,
+    grade: Option<Vec<Grade>>,
     /// Review status (`community`, `validated`...); repeatable.
-    status: Option<Vec<String>>,
+    status: Option<Vec<ReviewStatus>>,
     /// `relevance` (default), `grade`, `name` or `updated`.
-    sort: Option<String>,
+    #[param(inline)]
+    sort: Option<Sort>,
     /// Page number from 1 (at most 1000).
+    #[param(minimum = 1, maximum = 1000)]
     page: Option<usize>,
     /// Results per page, 1–100 (default 20).
+    #[param(minimum = 1, maximum = 100)]
     per_page: Option<usize>,
 }
 

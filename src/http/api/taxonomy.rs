@@ -111,12 +111,13 @@ pub struct Alternatives {
     tag = "catalogue",
     params(
         ("id" = String, Path, description = "Service id, e.g. `whatsapp`"),
-        ("platform" = Option<String>, Query, description = "Only alternatives that run on this platform, e.g. `ios`")
+        ("platform" = Option<Platform>, Query, description = "Only alternatives that run on this platform, e.g. `ios`")
     ),
     responses(
         (status = 200, body = Alternatives),
         (status = 400, description = "Unknown platform or parameter", body = ErrorBody),
-        (status = 404, description = "No such service", body = ErrorBody)
+        (status = 404, description = "No such service", body = ErrorBody),
+        (status = 414, description = "Query string too long", body = ErrorBody)
     )
 )]
 pub async fn alternatives(
