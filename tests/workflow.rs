@@ -1285,3 +1285,70 @@ async fn an_approval_that_would_leave_the_data_invalid_merges_nothing() {
     assert!(loaded.catalogue.entries.contains_key("twin-one"));
     assert!(!loaded.catalogue.entries.contains_key("twin-two"));
 }
+
+/// A change approved through the workflow shows in the entry's history: the criterion that
+/// moved, the submission it came from and the reviewer's reason; the seed's import is the
+/// entry's first step.
+#[tokio::test]
+async fn an_approved_change_shows_in_the_entry_history_and_the_feed() {
+    let reg = Registry::start().await;
+    let maintainer = reg.log_in("maintainer").await;
+    let reviewer = reg.log_in("reviewer").await;
+    let seed: Value = reqwest::get(reg.url("/api/v1/entries/signal/history"))
+        .await
+        .expect("history")
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(seed["total"], 1, "{seed}");
+    assert_eq!(seed["changes"][0]["kind"], "added", "{seed}");
+
+    let signal = std::fs::read_to_string(common::seed_dir().join("entries/signal.toml"))
+        .expect("seed entry");
+    let changed = signal
+        .replacen(
+            "[assessment.telemetry-opt-in]\nstatus = \"unknown\"\n",
+            "[assessment.telemetry-opt-in]\nstatus = \"met\"\nevidence = [\"https://signal.org/legal/\"]\nassessed = 2026-11-22\n",
+            1,
+        )
+        .replace("status = \"community\"", "status = \"submitted\"");
+    assert_ne!(changed, signal);
+    let (status, created) = submit(&maintainer, &reg, &changed).await;
+    assert_eq!(status, StatusCode::CREATED, "{created}");
+    let id = created["id"].as_i64().expect("id");
+    let (status, body) = approve(&reviewer, &reg, id).await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+
+    let history: Value = reqwest::get(reg.url("/api/v1/entries/signal/history?per_page=1"))
+        .await
+        .expect("history")
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(history["total"], 2, "{history}");
+    let change = &history["changes"][0];
+    assert_eq!(change["kind"], "changed", "{history}");
+    assert_eq!(change["submission"], id, "{history}");
+    assert_eq!(change["decision"]["reason"], "Checked.", "{history}");
+    assert!(
+        change["submission_url"]
+            .as_str()
+            .is_some_and(|u| u.ends_with(&format!("/en/submissions/{id}"))),
+        "{history}"
+    );
+    let moved: Vec<&Value> = change["assessments"]
+        .as_array()
+        .expect("assessments")
+        .iter()
+        .filter(|a| a["criterion"] == "telemetry-opt-in")
+        .collect();
+    assert_eq!(moved.len(), 1, "{history}");
+    assert_eq!(moved[0]["before"], "unknown", "{history}");
+    assert_eq!(moved[0]["after"], "met", "{history}");
+    assert_eq!(moved[0]["evidence"][0], "https://signal.org/legal/");
+
+    let missing = reqwest::get(reg.url("/api/v1/entries/no-such-entry/history"))
+        .await
+        .expect("history");
+    assert_eq!(missing.status(), StatusCode::NOT_FOUND);
+}
