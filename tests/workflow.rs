@@ -1347,6 +1347,28 @@ async fn an_approved_change_shows_in_the_entry_history_and_the_feed() {
     assert_eq!(moved[0]["after"], "met", "{history}");
     assert_eq!(moved[0]["evidence"][0], "https://signal.org/legal/");
 
+    // The entry page says it in words, links the submission and the entry's feed.
+    let page = reqwest::get(reg.url("/en/entries/signal"))
+        .await
+        .expect("page")
+        .text()
+        .await
+        .expect("html");
+    assert!(page.contains("Changes to this entry"), "{page}");
+    assert!(
+        page.contains("Telemetry only with explicit opt-in: Not established → Met"),
+        "{page}"
+    );
+    assert!(
+        page.contains(&format!("href=\"/en/submissions/{id}\"")),
+        "{page}"
+    );
+    assert!(page.contains("Reviewer&#39;s reason: Checked."), "{page}");
+    assert!(
+        page.contains(r#"<link rel="alternate" type="application/atom+xml" href="/feed.atom?entry=signal&#38;lang=en""#),
+        "{page}"
+    );
+
     let missing = reqwest::get(reg.url("/api/v1/entries/no-such-entry/history"))
         .await
         .expect("history");

@@ -719,3 +719,27 @@ alternatives-title-platform = Free alternatives to { $service } on { $platform }
 alternatives-all-platforms = All platforms
 alternatives-platforms-label = Show the alternatives for one platform
 alternatives-none-on-platform = None of the { $n } free alternatives listed here runs on { $platform } yet. Choose "All platforms" to see them.
+
+## History of an entry (entry page, feeds)
+history-heading = Changes to this entry
+history-lead = Every change to this entry, read from the data repository, most recent first; grades are computed against today's criteria.
+history-feed = Follow this entry's changes (Atom feed)
+history-none = No change recorded: the data is not kept in a git repository here.
+history-unavailable = The history cannot be read right now; try again later.
+history-added = Added to the catalogue
+history-changed = Assessment changed
+history-removed = Removed from the catalogue
+history-grade = Grade { $before } → { $after }
+history-grade-now = Grade: { $grade }
+history-criterion = { $criterion }: { $before } → { $after }
+history-not-assessed = not assessed
+history-fields = Other changes: { $fields }
+history-submission = Submission #{ $id } (with its diff)
+history-approved-by = approved by { $name }
+history-reason = Reviewer's reason:
+history-position = Page { $page } of { $pages }
+history-newer = Newer changes
+history-older = Older changes
+feed-entry-feed-title = Changes to { $name }
+feed-category-feed-title = Changes in the category { $name }
+feed-change-title = { $name }: { $what }

@@ -719,3 +719,27 @@ alternatives-title-platform = Alternatives libres à { $service } sur { $platfor
 alternatives-all-platforms = Toutes les plateformes
 alternatives-platforms-label = Afficher les alternatives pour une plateforme
 alternatives-none-on-platform = Aucune des { $n } alternatives libres listées ici ne fonctionne encore sur { $platform }. Choisissez « Toutes les plateformes » pour les voir.
+
+## Historique d'une fiche (page de la fiche, flux)
+history-heading = Modifications de la fiche
+history-lead = Chaque modification de cette fiche, lue dans le dépôt des données, de la plus récente à la plus ancienne ; les notes sont calculées avec les critères d'aujourd'hui.
+history-feed = Suivre les modifications de cette fiche (flux Atom)
+history-none = Aucune modification enregistrée : les données ne sont pas conservées ici dans un dépôt git.
+history-unavailable = L'historique ne peut pas être lu pour le moment ; réessayez plus tard.
+history-added = Ajoutée au catalogue
+history-changed = Évaluation modifiée
+history-removed = Retirée du catalogue
+history-grade = Note { $before } → { $after }
+history-grade-now = Note : { $grade }
+history-criterion = { $criterion } : { $before } → { $after }
+history-not-assessed = non évalué
+history-fields = Autres modifications : { $fields }
+history-submission = Proposition n° { $id } (avec son diff)
+history-approved-by = approuvée par { $name }
+history-reason = Motif du relecteur :
+history-position = Page { $page } sur { $pages }
+history-newer = Modifications plus récentes
+history-older = Modifications plus anciennes
+feed-entry-feed-title = Modifications de { $name }
+feed-category-feed-title = Modifications dans la catégorie { $name }
+feed-change-title = { $name } : { $what }
