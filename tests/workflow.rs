@@ -1369,6 +1369,35 @@ async fn an_approved_change_shows_in_the_entry_history_and_the_feed() {
         "{page}"
     );
 
+    // The site's feed lists the change first; the entry's feed follows it too.
+    let feed = |path: String| async move {
+        let body = reqwest::get(path)
+            .await
+            .expect("feed")
+            .bytes()
+            .await
+            .expect("body");
+        atom_syndication::Feed::read_from(&body[..]).expect("valid Atom")
+    };
+    let site = feed(reg.url("/feed.atom?lang=en")).await;
+    let first = &site.entries()[0];
+    assert_eq!(first.title().as_str(), "Signal: Assessment changed");
+    assert!(
+        first
+            .summary()
+            .is_some_and(|s| s.as_str().contains("Not established → Met")),
+        "{first:?}"
+    );
+    assert!(first.links()[0].href().ends_with("/en/entries/signal"));
+    let own = feed(reg.url("/feed.atom?entry=signal")).await;
+    assert_eq!(own.entries().len(), 2, "{own:?}");
+    assert_eq!(
+        own.entries()[0].title().as_str(),
+        "Signal : Évaluation modifiée"
+    );
+    let category = feed(reg.url("/feed.atom?category=messaging&lang=en")).await;
+    assert_eq!(category.entries()[0].id(), first.id());
+
     let missing = reqwest::get(reg.url("/api/v1/entries/no-such-entry/history"))
         .await
         .expect("history");
