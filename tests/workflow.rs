@@ -1370,13 +1370,29 @@ async fn an_approved_change_shows_in_the_entry_history_and_the_feed() {
     );
 
     // The site's feed lists the change first; the entry's feed follows it too.
+    // With FLOSS_FEEDS_DIR set (scripts/test), each feed read is also written there, for a
+    // second parser (Python's feedparser) to check.
     let feed = |path: String| async move {
-        let body = reqwest::get(path)
+        let body = reqwest::get(path.clone())
             .await
             .expect("feed")
             .bytes()
             .await
             .expect("body");
+        if let Ok(dir) = std::env::var("FLOSS_FEEDS_DIR") {
+            let name: String = path
+                .rsplit('/')
+                .next()
+                .unwrap_or("feed")
+                .chars()
+                .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+                .collect();
+            std::fs::write(
+                std::path::Path::new(&dir).join(format!("{name}.atom")),
+                &body,
+            )
+            .expect("write the feed");
+        }
         atom_syndication::Feed::read_from(&body[..]).expect("valid Atom")
     };
     let site = feed(reg.url("/feed.atom?lang=en")).await;
@@ -1397,6 +1413,8 @@ async fn an_approved_change_shows_in_the_entry_history_and_the_feed() {
     );
     let category = feed(reg.url("/feed.atom?category=messaging&lang=en")).await;
     assert_eq!(category.entries()[0].id(), first.id());
+    let french = feed(reg.url("/feed.atom")).await;
+    assert_eq!(french.entries()[0].id(), first.id());
 
     let missing = reqwest::get(reg.url("/api/v1/entries/no-such-entry/history"))
         .await
