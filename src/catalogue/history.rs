@@ -173,4 +173,62 @@ mod tests {
         let entry = read_entry_unchecked(&text).expect("parses");
         assert_eq!(entry.slug, "signal");
     }
+
+    #[test]
+    fn a_change_is_read_per_criterion_and_additions_and_removals_are_named() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("registry-data");
+        let snapshot = Snapshot::load(&dir).expect("seed loads");
+        let before = std::fs::read_to_string(dir.join("entries/signal.toml")).expect("seed");
+        let after = before.replacen(
+            "[assessment.security-audit]\nstatus = \"unknown\"\n",
+            "[assessment.security-audit]\nstatus = \"met\"\nevidence = [\"https://example.org/audit\"]\nassessed = 2026-11-22\n",
+            1,
+        );
+        assert_ne!(before, after);
+        let change = |b: Option<&str>, a: Option<&str>| FileChange {
+            commit: "c0ffee".into(),
+            time: DateTime::<Utc>::default(),
+            summary: "Merge submission #3: signal".into(),
+            submission: Some(3),
+            path: "entries/signal.toml".into(),
+            before: b.map(|t| t.as_bytes().to_vec()),
+            after: a.map(|t| t.as_bytes().to_vec()),
+        };
+
+        let changed =
+            EntryChange::from_file_change(&change(Some(&before), Some(&after)), &snapshot)
+                .expect("an entry");
+        assert_eq!(changed.kind, ChangeKind::Changed);
+        assert_eq!(
+            changed.assessments,
+            [CriterionChange {
+                criterion: "security-audit".into(),
+                before: Some(Status::Unknown),
+                after: Some(Status::Met),
+                evidence: vec!["https://example.org/audit".into()],
+            }]
+        );
+        assert!(changed.fields.is_empty(), "{:?}", changed.fields);
+        assert_eq!(changed.grade_before, Some(snapshot.grades["signal"].grade));
+
+        let added = EntryChange::from_file_change(&change(None, Some(&before)), &snapshot)
+            .expect("an entry");
+        assert_eq!(added.kind, ChangeKind::Added);
+        assert_eq!(added.grade_before, None);
+        let removed = EntryChange::from_file_change(&change(Some(&before), None), &snapshot)
+            .expect("an entry");
+        assert_eq!(removed.kind, ChangeKind::Removed);
+        assert_eq!(removed.grade_after, None);
+        assert_eq!(removed.name, "Signal");
+        assert!(
+            EntryChange::from_file_change(
+                &FileChange {
+                    path: "criteria/x.toml".into(),
+                    ..change(None, Some("x"))
+                },
+                &snapshot
+            )
+            .is_none()
+        );
+    }
 }
