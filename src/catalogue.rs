@@ -178,6 +178,28 @@ impl Live {
             .map_err(|e| CatalogueError::Task(e.to_string()))?
     }
 
+    /// The raw diff of `entries/<slug>.toml` made by `commit`, when `commit` is one of the
+    /// entry's history (`None` otherwise): the raw change one click from its summary.
+    pub async fn entry_diff(
+        self: &Arc<Self>,
+        slug: &str,
+        commit: &str,
+    ) -> Result<Option<String>, CatalogueError> {
+        let history = self.entry_history(slug).await?;
+        if !history.iter().any(|c| c.commit == commit) {
+            return Ok(None);
+        }
+        let dir = self.data_dir.clone();
+        let path = format!("entries/{slug}.toml");
+        let commit = commit.to_owned();
+        tokio::task::spawn_blocking(move || {
+            crate::git::history::commit_diff(&dir, &commit, &path).map(Some)
+        })
+        .await
+        .map_err(|e| CatalogueError::Task(e.to_string()))?
+        .map_err(CatalogueError::from)
+    }
+
     /// The history of one entry (`Some(slug)`) or of all (`None`). Blocking.
     pub fn history_blocking(
         &self,

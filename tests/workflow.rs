@@ -1369,6 +1369,20 @@ async fn an_approved_change_shows_in_the_entry_history_and_the_feed() {
         "{page}"
     );
 
+    // The raw diff is one click away, public.
+    let commit = change["commit"].as_str().expect("commit");
+    assert!(
+        page.contains(&format!("?history=1&#38;diff={commit}#change-{commit}")),
+        "{page}"
+    );
+    let diff = reqwest::get(reg.url(&format!("/en/entries/signal?diff={commit}")))
+        .await
+        .expect("page")
+        .text()
+        .await
+        .expect("html");
+    assert!(diff.contains("\n+assessed = 2026-11-22\n"), "{diff}");
+
     // The site's feed lists the change first; the entry's feed follows it too.
     // With FLOSS_FEEDS_DIR set (scripts/test), each feed read is also written there, for a
     // second parser (Python's feedparser) to check.

@@ -743,3 +743,4 @@ history-older = Older changes
 feed-entry-feed-title = Changes to { $name }
 feed-category-feed-title = Changes in the category { $name }
 feed-change-title = { $name }: { $what }
+history-diff = Show the raw change (diff)

@@ -743,3 +743,4 @@ history-older = Modifications plus anciennes
 feed-entry-feed-title = Modifications de { $name }
 feed-category-feed-title = Modifications dans la catégorie { $name }
 feed-change-title = { $name } : { $what }
+history-diff = Voir la modification brute (diff)

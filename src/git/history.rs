@@ -195,6 +195,40 @@ pub fn changes_under(
     Ok(out)
 }
 
+/// The unified diff that `commit` made to `path` (relative to the data directory) against its
+/// first parent: the raw change behind one step of a history. Empty when the commit did not
+/// change the file or the directory is not in git; [`GitError`] when the commit is unknown.
+pub fn commit_diff(data_dir: &Path, commit: &str, path: &str) -> Result<String, GitError> {
+    let Some((repo, prefix)) = open(data_dir) else {
+        return Ok(String::new());
+    };
+    let id = Oid::from_str(commit).map_err(git_error(data_dir, "read a commit id"))?;
+    let commit = repo
+        .find_commit(id)
+        .map_err(git_error(data_dir, "find a commit"))?;
+    let tree = commit
+        .tree()
+        .map_err(git_error(data_dir, "read a commit's tree"))?;
+    let parent = commit.parent(0).ok().and_then(|p| p.tree().ok());
+    let mut options = git2::DiffOptions::new();
+    options
+        .pathspec(format!("{prefix}{path}"))
+        .disable_pathspec_match(true);
+    let diff = repo
+        .diff_tree_to_tree(parent.as_ref(), Some(&tree), Some(&mut options))
+        .map_err(git_error(data_dir, "diff a commit"))?;
+    let mut text = String::new();
+    diff.print(git2::DiffFormat::Patch, |_, _, line| {
+        if matches!(line.origin(), '+' | '-' | ' ') {
+            text.push(line.origin());
+        }
+        text.push_str(&String::from_utf8_lossy(line.content()));
+        true
+    })
+    .map_err(git_error(data_dir, "diff a commit"))?;
+    Ok(text)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -32,6 +32,12 @@ pub struct ChangeView {
     /// The reviewer's reason and name, when the database has them.
     pub reason: Option<String>,
     pub reviewer: Option<String>,
+    /// The commit, for the link to its raw diff (`?diff=<commit>`).
+    pub commit: String,
+    /// The raw diff, when asked for.
+    pub diff: Option<String>,
+    /// Where the raw diff is shown (set by the page).
+    pub diff_href: String,
 }
 
 fn status(tr: Tr, s: Option<Status>) -> String {
@@ -101,6 +107,9 @@ impl ChangeView {
             }),
             reason: None,
             reviewer: None,
+            commit: c.commit.clone(),
+            diff: None,
+            diff_href: String::new(),
         }
     }
 

@@ -125,6 +125,13 @@ pub struct ReviewEventView {
     pub note: Option<String>,
 }
 
+/// The `diff=<commit>` of the query, when it is a commit id.
+fn diff_commit(raw: Option<&str>) -> Option<&str> {
+    raw?.split('&')
+        .find_map(|p| p.strip_prefix("diff="))
+        .filter(|c| c.len() == 40 && c.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
 /// The `history=N` page number of the query (1 when absent or not a number).
 fn history_page(raw: Option<&str>) -> usize {
     raw.unwrap_or_default()
@@ -135,7 +142,13 @@ fn history_page(raw: Option<&str>) -> usize {
         .unwrap_or(1)
 }
 
-async fn changes(ctx: &Ctx, snapshot: &Snapshot, slug: &str, page: usize) -> ChangesSection {
+async fn changes(
+    ctx: &Ctx,
+    snapshot: &Snapshot,
+    slug: &str,
+    page: usize,
+    diff: Option<&str>,
+) -> ChangesSection {
     let tr = ctx.tr;
     let feed_href = match ctx.lang {
         crate::model::Lang::Fr => format!("/feed.atom?entry={slug}"),
@@ -172,6 +185,23 @@ async fn changes(ctx: &Ctx, snapshot: &Snapshot, slug: &str, page: usize) -> Cha
             v
         })
         .collect();
+    let mut items: Vec<ChangeView> = items;
+    for item in &mut items {
+        item.diff_href = format!(
+            "{}?history={page}&diff={}#change-{}",
+            ctx.href(&format!("/entries/{slug}")),
+            item.commit,
+            item.commit
+        );
+        if diff == Some(item.commit.as_str()) {
+            match ctx.app.catalogue.entry_diff(slug, &item.commit).await {
+                Ok(found) => item.diff = found,
+                Err(e) => {
+                    tracing::warn!(error = %crate::util::escaped(&e), "diff of an entry unavailable");
+                }
+            }
+        }
+    }
     let at = |n: usize| {
         format!(
             "{}?history={n}#history-heading",
@@ -213,7 +243,14 @@ pub async fn page(
         return Err(ctx.not_found(guess));
     };
     let mut page = build(&ctx, &snapshot, entry);
-    page.changes = changes(&ctx, &snapshot, &slug, history_page(raw.as_deref())).await;
+    page.changes = changes(
+        &ctx,
+        &snapshot,
+        &slug,
+        history_page(raw.as_deref()),
+        diff_commit(raw.as_deref()),
+    )
+    .await;
     page.layout.page_feed = Some(FeedLink {
         href: page.changes.feed_href.clone(),
         title: ctx.tr.s("feed-entry-feed-title", "name", &entry.name),
