@@ -5,9 +5,13 @@
 //! It reads the data and writes the index; it knows nothing of HTTP, the database or the
 //! review workflow (which calls [`Live::reload`] after a merge).
 
-use std::collections::BTreeMap;
+pub mod history;
+
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, Mutex, RwLock};
+
+use history::EntryChange;
 
 use crate::data::{Catalogue, Report};
 use crate::model::{Entry, Grade, GradeBreakdown, Platform, grade_entry};
@@ -103,6 +107,8 @@ pub enum CatalogueError {
     Index(#[from] crate::search::SearchError),
     #[error("reload task failed: {0}")]
     Task(String),
+    #[error(transparent)]
+    Git(#[from] crate::git::GitError),
 }
 
 impl crate::error::Classify for CatalogueError {
@@ -120,7 +126,22 @@ pub struct Live {
     data_dir: PathBuf,
     /// Serialises reloads.
     reload: tokio::sync::Mutex<()>,
+    /// Histories computed, keyed by the data commit they were read at and what they are of
+    /// (`entry:<slug>`, `all`): computed once per commit, filled lazily, emptied when it
+    /// holds [`HISTORY_CACHE_LEN`] of them.
+    histories: Mutex<HashMap<HistoryKey, Arc<Vec<EntryChange>>>>,
 }
+
+/// `(data commit, what the history is of)`.
+type HistoryKey = (String, String);
+
+/// How many histories [`Live`] keeps computed.
+pub const HISTORY_CACHE_LEN: usize = 512;
+/// How many changes of one entry a history carries at most.
+pub const HISTORY_MAX: usize = 1_000;
+/// How many commits the site's changes are read from, and how many changes they keep.
+pub const RECENT_COMMITS: usize = 500;
+pub const RECENT_MAX: usize = 500;
 
 impl Live {
     pub fn new(snapshot: Snapshot, index: SearchIndex, data_dir: PathBuf) -> Live {
@@ -129,7 +150,101 @@ impl Live {
             index,
             data_dir,
             reload: tokio::sync::Mutex::new(()),
+            histories: Mutex::new(HashMap::new()),
         }
+    }
+
+    /// The changes made to entry `slug` by the data repository's commits, newest first
+    /// (empty when the data is not in git). Computed on a blocking thread, once per data
+    /// commit.
+    pub async fn entry_history(
+        self: &Arc<Self>,
+        slug: &str,
+    ) -> Result<Arc<Vec<EntryChange>>, CatalogueError> {
+        let live = Arc::clone(self);
+        let slug = slug.to_owned();
+        tokio::task::spawn_blocking(move || live.history_blocking(Some(&slug)))
+            .await
+            .map_err(|e| CatalogueError::Task(e.to_string()))?
+    }
+
+    /// The changes made to any entry by the newest commits, newest first (at most
+    /// [`RECENT_MAX`], from the last [`RECENT_COMMITS`] commits). Blocking work on a blocking
+    /// thread, once per data commit.
+    pub async fn recent_changes(self: &Arc<Self>) -> Result<Arc<Vec<EntryChange>>, CatalogueError> {
+        let live = Arc::clone(self);
+        tokio::task::spawn_blocking(move || live.history_blocking(None))
+            .await
+            .map_err(|e| CatalogueError::Task(e.to_string()))?
+    }
+
+    /// The raw diff of `entries/<slug>.toml` made by `commit`, when `commit` is one of the
+    /// entry's history (`None` otherwise): the raw change one click from its summary.
+    pub async fn entry_diff(
+        self: &Arc<Self>,
+        slug: &str,
+        commit: &str,
+    ) -> Result<Option<String>, CatalogueError> {
+        let history = self.entry_history(slug).await?;
+        if !history.iter().any(|c| c.commit == commit) {
+            return Ok(None);
+        }
+        let dir = self.data_dir.clone();
+        let path = format!("entries/{slug}.toml");
+        let commit = commit.to_owned();
+        tokio::task::spawn_blocking(move || {
+            crate::git::history::commit_diff(&dir, &commit, &path).map(Some)
+        })
+        .await
+        .map_err(|e| CatalogueError::Task(e.to_string()))?
+        .map_err(CatalogueError::from)
+    }
+
+    /// The history of one entry (`Some(slug)`) or of all (`None`). Blocking.
+    pub fn history_blocking(
+        &self,
+        slug: Option<&str>,
+    ) -> Result<Arc<Vec<EntryChange>>, CatalogueError> {
+        let snapshot = self.snapshot();
+        // The snapshot's commit (read at each reload), not a new look at the repository.
+        let at = snapshot.data_commit.clone().unwrap_or_default();
+        let key = (
+            at,
+            slug.map_or_else(|| "all".to_owned(), |s| format!("entry:{s}")),
+        );
+        let cache = || {
+            self.histories
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+        };
+        if let Some(found) = cache().get(&key) {
+            return Ok(Arc::clone(found));
+        }
+        let changes = match slug {
+            Some(slug) => crate::git::history::file_history(
+                &self.data_dir,
+                &format!("entries/{slug}.toml"),
+                HISTORY_MAX,
+            )?,
+            None => crate::git::history::changes_under(
+                &self.data_dir,
+                "entries/",
+                RECENT_COMMITS,
+                RECENT_MAX,
+            )?,
+        };
+        let computed: Arc<Vec<EntryChange>> = Arc::new(
+            changes
+                .iter()
+                .filter_map(|c| EntryChange::from_file_change(c, &snapshot))
+                .collect(),
+        );
+        let mut cache = cache();
+        if cache.len() >= HISTORY_CACHE_LEN {
+            cache.clear();
+        }
+        cache.insert(key, Arc::clone(&computed));
+        Ok(computed)
     }
 
     /// The current snapshot (cheap: an `Arc` clone).

@@ -1285,3 +1285,153 @@ async fn an_approval_that_would_leave_the_data_invalid_merges_nothing() {
     assert!(loaded.catalogue.entries.contains_key("twin-one"));
     assert!(!loaded.catalogue.entries.contains_key("twin-two"));
 }
+
+/// A change approved through the workflow shows in the entry's history: the criterion that
+/// moved, the submission it came from and the reviewer's reason; the seed's import is the
+/// entry's first step.
+#[tokio::test]
+async fn an_approved_change_shows_in_the_entry_history_and_the_feed() {
+    let reg = Registry::start().await;
+    let maintainer = reg.log_in("maintainer").await;
+    let reviewer = reg.log_in("reviewer").await;
+    let seed: Value = reqwest::get(reg.url("/api/v1/entries/signal/history"))
+        .await
+        .expect("history")
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(seed["total"], 1, "{seed}");
+    assert_eq!(seed["changes"][0]["kind"], "added", "{seed}");
+
+    let signal = std::fs::read_to_string(common::seed_dir().join("entries/signal.toml"))
+        .expect("seed entry");
+    let changed = signal
+        .replacen(
+            "[assessment.telemetry-opt-in]\nstatus = \"unknown\"\n",
+            "[assessment.telemetry-opt-in]\nstatus = \"met\"\nevidence = [\"https://signal.org/legal/\"]\nassessed = 2026-11-22\n",
+            1,
+        )
+        .replace("status = \"community\"", "status = \"submitted\"");
+    assert_ne!(changed, signal);
+    let (status, created) = submit(&maintainer, &reg, &changed).await;
+    assert_eq!(status, StatusCode::CREATED, "{created}");
+    let id = created["id"].as_i64().expect("id");
+    let (status, body) = approve(&reviewer, &reg, id).await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+
+    let history: Value = reqwest::get(reg.url("/api/v1/entries/signal/history?per_page=1"))
+        .await
+        .expect("history")
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(history["total"], 2, "{history}");
+    let change = &history["changes"][0];
+    assert_eq!(change["kind"], "changed", "{history}");
+    assert_eq!(change["submission"], id, "{history}");
+    assert_eq!(change["decision"]["reason"], "Checked.", "{history}");
+    assert!(
+        change["submission_url"]
+            .as_str()
+            .is_some_and(|u| u.ends_with(&format!("/en/submissions/{id}"))),
+        "{history}"
+    );
+    let moved: Vec<&Value> = change["assessments"]
+        .as_array()
+        .expect("assessments")
+        .iter()
+        .filter(|a| a["criterion"] == "telemetry-opt-in")
+        .collect();
+    assert_eq!(moved.len(), 1, "{history}");
+    assert_eq!(moved[0]["before"], "unknown", "{history}");
+    assert_eq!(moved[0]["after"], "met", "{history}");
+    assert_eq!(moved[0]["evidence"][0], "https://signal.org/legal/");
+
+    // The entry page says it in words, links the submission and the entry's feed.
+    let page = reqwest::get(reg.url("/en/entries/signal"))
+        .await
+        .expect("page")
+        .text()
+        .await
+        .expect("html");
+    assert!(page.contains("Changes to this entry"), "{page}");
+    assert!(
+        page.contains("Telemetry only with explicit opt-in: Not established → Met"),
+        "{page}"
+    );
+    assert!(
+        page.contains(&format!("href=\"/en/submissions/{id}\"")),
+        "{page}"
+    );
+    assert!(page.contains("Reviewer&#39;s reason: Checked."), "{page}");
+    assert!(
+        page.contains(r#"<link rel="alternate" type="application/atom+xml" href="/feed.atom?entry=signal&#38;lang=en""#),
+        "{page}"
+    );
+
+    // The raw diff is one click away, public.
+    let commit = change["commit"].as_str().expect("commit");
+    assert!(
+        page.contains(&format!("?history=1&#38;diff={commit}#change-{commit}")),
+        "{page}"
+    );
+    let diff = reqwest::get(reg.url(&format!("/en/entries/signal?diff={commit}")))
+        .await
+        .expect("page")
+        .text()
+        .await
+        .expect("html");
+    assert!(diff.contains("\n+assessed = 2026-11-22\n"), "{diff}");
+
+    // The site's feed lists the change first; the entry's feed follows it too.
+    // With FLOSS_FEEDS_DIR set (scripts/test), each feed read is also written there, for a
+    // second parser (Python's feedparser) to check.
+    let feed = |path: String| async move {
+        let body = reqwest::get(path.clone())
+            .await
+            .expect("feed")
+            .bytes()
+            .await
+            .expect("body");
+        if let Ok(dir) = std::env::var("FLOSS_FEEDS_DIR") {
+            let name: String = path
+                .rsplit('/')
+                .next()
+                .unwrap_or("feed")
+                .chars()
+                .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+                .collect();
+            std::fs::write(
+                std::path::Path::new(&dir).join(format!("{name}.atom")),
+                &body,
+            )
+            .expect("write the feed");
+        }
+        atom_syndication::Feed::read_from(&body[..]).expect("valid Atom")
+    };
+    let site = feed(reg.url("/feed.atom?lang=en")).await;
+    let first = &site.entries()[0];
+    assert_eq!(first.title().as_str(), "Signal: Assessment changed");
+    assert!(
+        first
+            .summary()
+            .is_some_and(|s| s.as_str().contains("Not established → Met")),
+        "{first:?}"
+    );
+    assert!(first.links()[0].href().ends_with("/en/entries/signal"));
+    let own = feed(reg.url("/feed.atom?entry=signal")).await;
+    assert_eq!(own.entries().len(), 2, "{own:?}");
+    assert_eq!(
+        own.entries()[0].title().as_str(),
+        "Signal : Évaluation modifiée"
+    );
+    let category = feed(reg.url("/feed.atom?category=messaging&lang=en")).await;
+    assert_eq!(category.entries()[0].id(), first.id());
+    let french = feed(reg.url("/feed.atom")).await;
+    assert_eq!(french.entries()[0].id(), first.id());
+
+    let missing = reqwest::get(reg.url("/api/v1/entries/no-such-entry/history"))
+        .await
+        .expect("history");
+    assert_eq!(missing.status(), StatusCode::NOT_FOUND);
+}

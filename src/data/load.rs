@@ -148,6 +148,14 @@ pub fn parse_entry_text(
     (value, outcome.diagnostics)
 }
 
+/// Reads an entry file's text as it was written, without the catalogue's checks (for the
+/// history of an entry, whose past versions may not pass today's validation). `None` when it
+/// is not TOML or not an entry.
+pub fn read_entry_unchecked(text: &str) -> Option<Entry> {
+    let doc = Document::parse(text).ok()?;
+    serde_json::from_value(doc.to_json()).ok()
+}
+
 /// A file to load: its path and the path shown to people.
 #[derive(Debug, Clone)]
 struct FileRef {

@@ -16,7 +16,9 @@ mod source;
 
 pub use checks::{UrlProblem, is_acceptable_url, url_problem};
 pub use diagnostic::{Diagnostic, Location, MAX_LINE_CHARS, MAX_PER_FILE, Report, Severity, codes};
-pub use load::{Catalogue, Loaded, load, load_with_today, name_key, parse_entry_text};
+pub use load::{
+    Catalogue, Loaded, load, load_with_today, name_key, parse_entry_text, read_entry_unchecked,
+};
 pub use source::{MAX_FILE_BYTES, read_text};
 
 use std::path::PathBuf;

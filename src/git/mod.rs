@@ -6,6 +6,7 @@ mod commit;
 mod error;
 #[cfg(test)]
 mod fixtures;
+pub mod history;
 mod import;
 mod merge;
 mod read;

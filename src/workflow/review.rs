@@ -410,6 +410,36 @@ async fn decisions_where(
     Ok(out)
 }
 
+/// The decisions that approved `submissions` (each one's last approval), for the history of
+/// an entry: an empty map without a database, or when it cannot be read (the history is
+/// shown without the reasons then, and the failure logged).
+pub async fn approvals_of(
+    ctx: &Context,
+    submissions: impl IntoIterator<Item = i64>,
+) -> std::collections::BTreeMap<i64, PublicDecision> {
+    let mut out = std::collections::BTreeMap::new();
+    if ctx.db().is_err() {
+        return out;
+    }
+    for id in submissions {
+        if out.contains_key(&id) {
+            continue;
+        }
+        match decisions_of(ctx, id).await {
+            Ok(all) => {
+                if let Some(d) = all.into_iter().rev().find(|d| d.decision == "approve") {
+                    out.insert(id, d);
+                }
+            }
+            Err(e) => {
+                tracing::warn!(error = %crate::util::escaped(&e), "decisions for a history unavailable");
+                break;
+            }
+        }
+    }
+    out
+}
+
 /// The decisions on one submission, oldest first.
 pub async fn decisions_of(
     ctx: &Context,

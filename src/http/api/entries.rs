@@ -1,4 +1,4 @@
-//! `GET /api/v1/entries` and `GET /api/v1/entries/{slug}`.
+//! `GET /api/v1/entries`, `GET /api/v1/entries/{slug}` and its history.
 
 use std::sync::Arc;
 
@@ -9,6 +9,7 @@ use utoipa::ToSchema;
 
 use crate::app::App;
 use crate::catalogue::Snapshot;
+use crate::catalogue::history::EntryChange;
 use crate::http::error::{ApiError, ErrorBody};
 use crate::http::params::{QueryParams, truncate};
 use crate::model::{
@@ -175,5 +176,111 @@ pub async fn one(
     Ok(Json(EntryDetail {
         entry: entry.clone(),
         grade,
+    }))
+}
+
+/// The decision behind a change: the reviewer's reason and verdicts, when the database has it.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct HistoryDecision {
+    pub reviewer: String,
+    pub reason: Option<String>,
+    pub date: chrono::DateTime<chrono::Utc>,
+    pub verdicts: Vec<crate::workflow::review::PublicVerdict>,
+}
+
+/// One change of an entry, with where it came from.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct HistoryItem {
+    #[serde(flatten)]
+    pub change: EntryChange,
+    /// The page of the submission that made the change (its raw diff is there).
+    pub submission_url: Option<String>,
+    /// The approval, when the workflow's database is there and has it.
+    pub decision: Option<HistoryDecision>,
+}
+
+/// A page of an entry's history, newest first.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct HistoryPage {
+    pub slug: String,
+    pub total: usize,
+    pub page: usize,
+    pub per_page: usize,
+    pub changes: Vec<HistoryItem>,
+}
+
+/// The history of an entry, newest first: every commit of the data repository that changed
+/// its file, what changed per criterion, the grade before and after (both computed against
+/// the current criteria), and the submission and decision it came from.
+#[utoipa::path(
+    get,
+    path = "/api/v1/entries/{slug}/history",
+    tag = "catalogue",
+    params(
+        ("slug" = String, Path, description = "The entry's slug, e.g. `signal`"),
+        PageParams
+    ),
+    responses(
+        (status = 200, body = HistoryPage),
+        (status = 400, description = "Invalid page or per_page", body = ErrorBody),
+        (status = 404, description = "No such entry, now or in the past", body = ErrorBody)
+    )
+)]
+pub async fn history(
+    State(app): State<Arc<App>>,
+    Path(slug): Path<String>,
+    mut params: QueryParams,
+) -> Result<Json<HistoryPage>, ApiError> {
+    let page = params.take_number("page", 1, 1..=100_000)?;
+    let per_page = params.take_number("per_page", 50, 1..=100)?;
+    params.finish(&["page", "per_page"])?;
+    let not_found = || {
+        ApiError::NotFound(format!(
+            "no entry with slug `{}`, now or in the past; see /api/v1/entries",
+            truncate(&slug, 64)
+        ))
+    };
+    if !is_valid_slug(&slug) {
+        return Err(not_found());
+    }
+    let current = app.snapshot().catalogue.entries.contains_key(&slug);
+    let changes = app
+        .catalogue
+        .entry_history(&slug)
+        .await
+        .map_err(|e| ApiError::internal(format!("history of {slug}: {e}")))?;
+    if !current && changes.is_empty() {
+        return Err(not_found());
+    }
+    let shown: Vec<&EntryChange> = changes
+        .iter()
+        .skip((page - 1).saturating_mul(per_page))
+        .take(per_page)
+        .collect();
+    let ids: Vec<i64> = shown.iter().filter_map(|c| c.submission).collect();
+    let mut approvals = crate::workflow::review::approvals_of(&app.workflow, ids).await;
+    let base = &app.config.public_url;
+    let items = shown
+        .into_iter()
+        .map(|c| HistoryItem {
+            submission_url: c.submission.map(|id| format!("{base}/en/submissions/{id}")),
+            decision: c
+                .submission
+                .and_then(|id| approvals.remove(&id))
+                .map(|d| HistoryDecision {
+                    reviewer: d.reviewer,
+                    reason: d.reason,
+                    date: d.date,
+                    verdicts: d.verdicts,
+                }),
+            change: c.clone(),
+        })
+        .collect();
+    Ok(Json(HistoryPage {
+        slug,
+        total: changes.len(),
+        page,
+        per_page,
+        changes: items,
     }))
 }

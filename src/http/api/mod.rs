@@ -54,6 +54,7 @@ pub fn router(app: Arc<App>) -> (Router, utoipa::openapi::OpenApi) {
         .routes(routes!(search::search))
         .routes(routes!(entries::list))
         .routes(routes!(entries::one))
+        .routes(routes!(entries::history))
         .routes(routes!(taxonomy::criteria))
         .routes(routes!(taxonomy::categories))
         .routes(routes!(taxonomy::services))

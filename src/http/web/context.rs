@@ -91,12 +91,22 @@ pub struct Layout {
     pub css: &'static str,
     pub icon: &'static str,
     pub feed: String,
+    /// A feed of this page's own changes (an entry's, a category's), linked beside the
+    /// site's.
+    pub page_feed: Option<FeedLink>,
     /// Whether the header carries a search box (not on pages that have their own).
     pub header_search: bool,
     /// The words in the header search box.
     pub q: String,
     /// Keep out of search engines (error pages, result pages).
     pub noindex: bool,
+}
+
+/// An Atom feed linked from a page's head.
+#[derive(Debug, Clone)]
+pub struct FeedLink {
+    pub href: String,
+    pub title: String,
 }
 
 impl Ctx {
@@ -160,6 +170,7 @@ impl Ctx {
                 Lang::Fr => "/feed.atom".to_owned(),
                 Lang::En => "/feed.atom?lang=en".to_owned(),
             },
+            page_feed: None,
             header_search: true,
             q: String::new(),
             noindex: false,
@@ -206,6 +217,7 @@ impl Layout {
             css: assets::STYLE.href(),
             icon: assets::ICON.href(),
             feed: "/feed.atom".to_owned(),
+            page_feed: None,
             header_search: false,
             q: String::new(),
             noindex: true,

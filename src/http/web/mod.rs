@@ -14,6 +14,7 @@
 
 pub mod assets;
 pub mod badge;
+pub mod changes;
 pub mod charts;
 pub mod context;
 pub mod error;

@@ -1,12 +1,14 @@
 //! `/{lang}/entries/{slug}`: what the software is, its facts, the grade and how it was
 //! computed, the assessment criterion by criterion grouped by axis, and the review.
 
-use axum::extract::Path;
+use axum::extract::{Path, RawQuery};
 use axum::response::Response;
 
 use super::render;
 use crate::catalogue::Snapshot;
-use crate::http::web::context::{Ctx, Layout, Section};
+use crate::catalogue::history::EntryChange;
+use crate::http::web::changes::ChangeView;
+use crate::http::web::context::{Ctx, FeedLink, Layout, Section};
 use crate::http::web::error::{Link, WebError};
 use crate::http::web::i18n::Tr;
 use crate::http::web::markdown;
@@ -35,6 +37,23 @@ pub struct EntryPage {
     pub badge_width: u32,
     pub api_href: String,
     pub alternatives: Vec<Tag>,
+    pub changes: ChangesSection,
+}
+
+/// How many changes the entry page shows at once.
+pub const CHANGES_PER_PAGE: usize = 10;
+
+/// The "History" section: one page of the entry's changes, newest first.
+#[derive(Debug, Clone, Default)]
+pub struct ChangesSection {
+    pub items: Vec<ChangeView>,
+    /// "Page 2 of 3", when there is more than one.
+    pub position: Option<String>,
+    pub newer: Option<String>,
+    pub older: Option<String>,
+    pub feed_href: String,
+    /// The history could not be read (logged).
+    pub unavailable: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -106,7 +125,109 @@ pub struct ReviewEventView {
     pub note: Option<String>,
 }
 
-pub async fn page(ctx: Ctx, Path(slug): Path<String>) -> Result<Response, WebError> {
+/// The `diff=<commit>` of the query, when it is a commit id.
+fn diff_commit(raw: Option<&str>) -> Option<&str> {
+    raw?.split('&')
+        .find_map(|p| p.strip_prefix("diff="))
+        .filter(|c| c.len() == 40 && c.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+/// The `history=N` page number of the query (1 when absent or not a number).
+fn history_page(raw: Option<&str>) -> usize {
+    raw.unwrap_or_default()
+        .split('&')
+        .find_map(|p| p.strip_prefix("history="))
+        .and_then(|n| n.parse::<usize>().ok())
+        .filter(|&n| n >= 1)
+        .unwrap_or(1)
+}
+
+async fn changes(
+    ctx: &Ctx,
+    snapshot: &Snapshot,
+    slug: &str,
+    page: usize,
+    diff: Option<&str>,
+) -> ChangesSection {
+    let tr = ctx.tr;
+    let feed_href = match ctx.lang {
+        crate::model::Lang::Fr => format!("/feed.atom?entry={slug}"),
+        crate::model::Lang::En => format!("/feed.atom?entry={slug}&lang=en"),
+    };
+    let all = match ctx.app.catalogue.entry_history(slug).await {
+        Ok(all) => all,
+        Err(e) => {
+            tracing::warn!(error = %crate::util::escaped(&e), "history of an entry unavailable");
+            return ChangesSection {
+                unavailable: true,
+                feed_href,
+                ..ChangesSection::default()
+            };
+        }
+    };
+    let pages = all.len().div_ceil(CHANGES_PER_PAGE).max(1);
+    let page = page.min(pages);
+    let shown: Vec<&EntryChange> = all
+        .iter()
+        .skip((page - 1) * CHANGES_PER_PAGE)
+        .take(CHANGES_PER_PAGE)
+        .collect();
+    let ids: Vec<i64> = shown.iter().filter_map(|c| c.submission).collect();
+    let approvals = crate::workflow::review::approvals_of(&ctx.app.workflow, ids).await;
+    let items = shown
+        .into_iter()
+        .map(|c| {
+            let mut v = ChangeView::of(tr, snapshot, c);
+            if let Some(d) = c.submission.and_then(|id| approvals.get(&id)) {
+                v.reason = d.reason.clone();
+                v.reviewer = Some(d.reviewer.clone());
+            }
+            v
+        })
+        .collect();
+    let mut items: Vec<ChangeView> = items;
+    for item in &mut items {
+        item.diff_href = format!(
+            "{}?history={page}&diff={}#change-{}",
+            ctx.href(&format!("/entries/{slug}")),
+            item.commit,
+            item.commit
+        );
+        if diff == Some(item.commit.as_str()) {
+            match ctx.app.catalogue.entry_diff(slug, &item.commit).await {
+                Ok(found) => item.diff = found,
+                Err(e) => {
+                    tracing::warn!(error = %crate::util::escaped(&e), "diff of an entry unavailable");
+                }
+            }
+        }
+    }
+    let at = |n: usize| {
+        format!(
+            "{}?history={n}#history-heading",
+            ctx.href(&format!("/entries/{slug}"))
+        )
+    };
+    ChangesSection {
+        items,
+        position: (pages > 1).then(|| {
+            tr.args(
+                "history-position",
+                &[("page", page.into()), ("pages", pages.into())],
+            )
+        }),
+        newer: (page > 1).then(|| at(page - 1)),
+        older: (page < pages).then(|| at(page + 1)),
+        feed_href,
+        unavailable: false,
+    }
+}
+
+pub async fn page(
+    ctx: Ctx,
+    Path(slug): Path<String>,
+    RawQuery(raw): RawQuery,
+) -> Result<Response, WebError> {
     let snapshot = ctx.app.snapshot();
     let c = &snapshot.catalogue;
     let entry = is_valid_slug(&slug).then(|| c.entries.get(&slug)).flatten();
@@ -121,7 +242,19 @@ pub async fn page(ctx: Ctx, Path(slug): Path<String>) -> Result<Response, WebErr
         });
         return Err(ctx.not_found(guess));
     };
-    let page = build(&ctx, &snapshot, entry);
+    let mut page = build(&ctx, &snapshot, entry);
+    page.changes = changes(
+        &ctx,
+        &snapshot,
+        &slug,
+        history_page(raw.as_deref()),
+        diff_commit(raw.as_deref()),
+    )
+    .await;
+    page.layout.page_feed = Some(FeedLink {
+        href: page.changes.feed_href.clone(),
+        title: ctx.tr.s("feed-entry-feed-title", "name", &entry.name),
+    });
     render(&ctx, &page)
 }
 
@@ -344,6 +477,7 @@ pub fn build(ctx: &Ctx, snapshot: &Snapshot, entry: &Entry) -> EntryPage {
         badge_src,
         api_href: format!("/api/v1/entries/{}", entry.slug),
         alternatives: replaces,
+        changes: ChangesSection::default(),
         layout,
     }
 }

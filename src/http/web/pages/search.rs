@@ -123,7 +123,23 @@ pub async fn page(ctx: Ctx, RawQuery(raw): RawQuery) -> Result<Response, WebErro
         .map_err(|e| ctx.internal(e))?
         .map_err(|e| ctx.internal(e))?;
     let snapshot = ctx.app.snapshot();
-    let page = build(&ctx, &snapshot, &request, &results);
+    let mut page = build(&ctx, &snapshot, &request, &results);
+    // One category chosen: its changes have a feed of their own.
+    if let [category] = request.filters.category.as_slice()
+        && snapshot.catalogue.categories.contains_key(category)
+    {
+        page.layout.page_feed = Some(crate::http::web::context::FeedLink {
+            href: match ctx.lang {
+                crate::model::Lang::Fr => format!("/feed.atom?category={category}"),
+                crate::model::Lang::En => format!("/feed.atom?category={category}&lang=en"),
+            },
+            title: ctx.tr.s(
+                "feed-category-feed-title",
+                "name",
+                &view::category_name(&snapshot, category, ctx.lang),
+            ),
+        });
+    }
     render(&ctx, &page)
 }
 
