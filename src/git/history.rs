@@ -96,6 +96,46 @@ fn change(
     }
 }
 
+/// One step of `HEAD`'s first-parent line: the commit, its tree and its first parent's tree.
+struct Step<'r> {
+    commit: git2::Commit<'r>,
+    tree: Tree<'r>,
+    parent_tree: Option<Tree<'r>>,
+}
+
+/// Walks `HEAD`'s first-parent line, newest first, calling `visit` with the repository, the
+/// data directory's prefix in it and each step until `visit` answers `false`. Does nothing
+/// when the directory is not in git or has no commit.
+fn walk_first_parents(
+    data_dir: &Path,
+    mut visit: impl FnMut(&Repository, &str, &Step<'_>) -> Result<bool, GitError>,
+) -> Result<(), GitError> {
+    let Some((repo, prefix)) = open(data_dir) else {
+        return Ok(());
+    };
+    let Ok(head) = repo.head().and_then(|h| h.peel_to_commit()) else {
+        return Ok(());
+    };
+    let mut current = Some(head);
+    while let Some(commit) = current {
+        let tree = commit
+            .tree()
+            .map_err(git_error(data_dir, "read a commit's tree"))?;
+        let parent = commit.parent(0).ok();
+        let parent_tree = parent.as_ref().and_then(|p| p.tree().ok());
+        let step = Step {
+            commit,
+            tree,
+            parent_tree,
+        };
+        if !visit(&repo, &prefix, &step)? {
+            break;
+        }
+        current = parent;
+    }
+    Ok(())
+}
+
 /// The commits of `HEAD`'s first-parent line that changed `path` (relative to the data
 /// directory), newest first, at most `limit`. Empty when the directory is not in git.
 pub fn file_history(
@@ -103,36 +143,24 @@ pub fn file_history(
     path: &str,
     limit: usize,
 ) -> Result<Vec<FileChange>, GitError> {
-    let Some((repo, prefix)) = open(data_dir) else {
-        return Ok(Vec::new());
-    };
-    let Ok(head) = repo.head().and_then(|h| h.peel_to_commit()) else {
-        return Ok(Vec::new());
-    };
-    let full = format!("{prefix}{path}");
     let mut out = Vec::new();
-    let mut current = Some(head);
-    while let Some(commit) = current {
+    walk_first_parents(data_dir, |repo, prefix, step| {
         if out.len() >= limit {
-            break;
+            return Ok(false);
         }
-        let tree = commit
-            .tree()
-            .map_err(git_error(data_dir, "read a commit's tree"))?;
-        let parent = commit.parent(0).ok();
-        let parent_tree = parent.as_ref().and_then(|p| p.tree().ok());
-        if blob_id(Some(&tree), &full) != blob_id(parent_tree.as_ref(), &full) {
+        let full = format!("{prefix}{path}");
+        if blob_id(Some(&step.tree), &full) != blob_id(step.parent_tree.as_ref(), &full) {
             out.push(change(
-                &repo,
-                &commit,
-                parent_tree.as_ref(),
-                &tree,
-                &prefix,
+                repo,
+                &step.commit,
+                step.parent_tree.as_ref(),
+                &step.tree,
+                prefix,
                 path,
             ));
         }
-        current = parent;
-    }
+        Ok(true)
+    })?;
     Ok(out)
 }
 
@@ -145,52 +173,43 @@ pub fn changes_under(
     max_commits: usize,
     limit: usize,
 ) -> Result<Vec<FileChange>, GitError> {
-    let Some((repo, prefix)) = open(data_dir) else {
-        return Ok(Vec::new());
-    };
-    let Ok(head) = repo.head().and_then(|h| h.peel_to_commit()) else {
-        return Ok(Vec::new());
-    };
-    let full_dir = format!("{prefix}{dir}");
     let mut out = Vec::new();
-    let mut current = Some(head);
     let mut seen = 0;
-    while let Some(commit) = current {
+    walk_first_parents(data_dir, |repo, prefix, step| {
         if out.len() >= limit || seen >= max_commits {
-            break;
+            return Ok(false);
         }
         seen += 1;
-        let tree = commit
-            .tree()
-            .map_err(git_error(data_dir, "read a commit's tree"))?;
-        let parent = commit.parent(0).ok();
-        let parent_tree = parent.as_ref().and_then(|p| p.tree().ok());
         let mut options = git2::DiffOptions::new();
-        options.pathspec(&full_dir);
+        options.pathspec(format!("{prefix}{dir}"));
         let diff = repo
-            .diff_tree_to_tree(parent_tree.as_ref(), Some(&tree), Some(&mut options))
+            .diff_tree_to_tree(
+                step.parent_tree.as_ref(),
+                Some(&step.tree),
+                Some(&mut options),
+            )
             .map_err(git_error(data_dir, "diff a commit"))?;
         let mut paths: Vec<String> = diff
             .deltas()
             .filter_map(|d| d.new_file().path().or_else(|| d.old_file().path()))
             .filter_map(|p| p.to_str())
-            .filter_map(|p| p.strip_prefix(&prefix))
+            .filter_map(|p| p.strip_prefix(prefix))
             .map(str::to_owned)
             .collect();
         paths.sort();
         paths.dedup();
         for path in paths {
             out.push(change(
-                &repo,
-                &commit,
-                parent_tree.as_ref(),
-                &tree,
-                &prefix,
+                repo,
+                &step.commit,
+                step.parent_tree.as_ref(),
+                &step.tree,
+                prefix,
                 &path,
             ));
         }
-        current = parent;
-    }
+        Ok(true)
+    })?;
     out.truncate(limit);
     Ok(out)
 }
