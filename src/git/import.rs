@@ -38,7 +38,7 @@ impl DataRepo {
     /// in place, and "main" is its checked-out branch, whatever its name. Anything else (a
     /// plain directory, a subdirectory of another repository) is imported into
     /// `state_dir/data-repo`: the first call creates that repository (branch `main`) with one
-    /// commit "Import <data_dir>" of every regular file of `data_dir` (`.git`, symlinks and the
+    /// commit "Import <name of data_dir>" of every regular file of `data_dir` (`.git`, symlinks and the
     /// state dir are left out). A later call commits the files again on the branch `import`
     /// when they differ from the last snapshot, and merges `import` into main (3-way), so
     /// that commits made on main since (merged submissions) are kept. A conflicting change
@@ -70,7 +70,12 @@ impl DataRepo {
         data_dir: &Path,
         state_dir: &Path,
     ) -> Result<ImportOutcome, GitError> {
-        let message = format!("Import {}", data_dir.display());
+        // The directory's name only: commit messages are published (entry history, feeds),
+        // and the server's paths are nobody else's business.
+        let name = data_dir
+            .file_name()
+            .map_or_else(|| "the data directory".into(), |n| n.to_string_lossy());
+        let message = format!("Import {name}");
         let registry = signature(&self.committer)?;
         let tree = snapshot(repo, data_dir, state_dir, &self.workdir)?;
         let last = match repo.find_reference(IMPORT_REF) {

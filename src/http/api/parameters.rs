@@ -22,6 +22,7 @@ const EMPTY_MEANS_ABSENT: &[&str] = &[
     "/api/v1/search",
     "/api/v1/entries",
     "/api/v1/services/{id}/alternatives",
+    "/api/v1/entries/{slug}/history",
 ];
 
 fn get_mut<'a>(doc: &'a mut OpenApi, path: &str) -> Option<&'a mut Operation> {
