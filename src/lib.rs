@@ -12,6 +12,7 @@ pub mod config;
 pub mod data;
 pub mod db;
 pub mod error;
+pub mod evidence;
 pub mod git;
 pub mod http;
 pub mod model;
