@@ -429,7 +429,7 @@ async fn wrong_client_credentials_are_our_fault_and_open_no_session() {
 }
 
 #[tokio::test]
-async fn a_401_from_github_user_api_gives_a_clear_error_not_a_500() {
+async fn a_401_from_github_user_api_asks_to_log_in_again_not_to_retry_later() {
     let reg = Registry::start().await;
     reg.github
         .sign_in(&GitHubUser::new(7_007, "revoker").email("revoker@project.example", true));
@@ -438,12 +438,14 @@ async fn a_401_from_github_user_api_gives_a_clear_error_not_a_500() {
     let res = reg.log_in(&client, "/fr/").await;
     assert_eq!(res.url().path(), "/auth/callback/github");
     assert_eq!(reg.github.requests_to("/user").len(), 1, "/user was asked");
-    assert_eq!(res.status(), StatusCode::SERVICE_UNAVAILABLE);
+    // The person's login failed (GitHub withdrew the token): a 400 saying to log in again,
+    // not a 503 "try again in a moment" that would never succeed.
+    assert_eq!(res.status(), StatusCode::BAD_REQUEST);
     assert_no_session(&reg, &client, &res).await;
     let (code, message) = error_of(res).await;
-    assert_eq!(code, "unavailable");
+    assert_eq!(code, "login-failed");
     assert!(
-        message.contains("login provider") && message.contains("try again"),
+        message.contains("HTTP 401") && message.contains("start the login again"),
         "{message}"
     );
     assert!(

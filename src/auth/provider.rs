@@ -339,9 +339,20 @@ impl Providers {
                 .header("X-GitHub-Api-Version", "2022-11-28")
                 .send()
         };
-        let user: User = get("/user")
+        let answer = get("/user")
             .await
-            .and_then(reqwest::Response::error_for_status)
+            .map_err(|e| AuthError::ProviderUnavailable(format!("GitHub /user: {e}")))?;
+        // 401/403: GitHub no longer accepts the token it has just issued (revoked at once, or
+        // the authorisation withdrawn). Retrying later cannot help: the person logs in again.
+        if matches!(answer.status().as_u16(), 401 | 403) {
+            return Err(AuthError::Refused(format!(
+                "GitHub did not accept the access it had just granted (HTTP {}); \
+                 the authorisation may have been withdrawn: start the login again",
+                answer.status().as_u16()
+            )));
+        }
+        let user: User = answer
+            .error_for_status()
             .map_err(|e| AuthError::Provider(format!("GitHub /user: {e}")))?
             .json()
             .await
