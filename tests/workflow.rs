@@ -487,6 +487,10 @@ async fn requesting_changes_or_rejecting_needs_a_reason_and_the_author_can_answe
                 "note_en": "The licence file is not linked."
             }])
         );
+        // The author's comment carries the same pseudonym as the submission, never the
+        // author's name; the reviewer's carries the reviewer's name, as the decision does.
+        let pseudonym = seen["author"].as_str().expect("author").to_owned();
+        assert!(pseudonym.starts_with("contributor-"), "{seen}");
         let said: Vec<(&str, &str, &str)> = seen["comments"]
             .as_array()
             .expect("comments")
@@ -509,7 +513,7 @@ async fn requesting_changes_or_rejecting_needs_a_reason_and_the_author_can_answe
                     "See the licence criterion."
                 ),
                 (
-                    "Camille Maintainer",
+                    pseudonym.as_str(),
                     "author",
                     "The licence is linked in the new version."
                 ),

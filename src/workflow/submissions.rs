@@ -419,8 +419,14 @@ pub async fn comments_of(
         .map(|(c, user)| {
             let is_author = c.author_id.is_some() && c.author_id == submission.author_id;
             CommentView {
-                // A deleted account's name was replaced by its pseudonym.
-                author: user.map_or_else(|| "—".to_owned(), |u| u.display_name),
+                // The submitter appears under the same pseudonym as on the submission (their
+                // name is never shown next to it); reviewers under their name, as on their
+                // published decisions. A deleted account's name was replaced by its pseudonym.
+                author: if is_author {
+                    submission.author_pseudonym.clone()
+                } else {
+                    user.map_or_else(|| "—".to_owned(), |u| u.display_name)
+                },
                 is_reviewer: !is_author,
                 body: c.body,
                 at: c.created_at,
