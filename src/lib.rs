@@ -13,6 +13,7 @@ pub mod data;
 pub mod db;
 pub mod error;
 pub mod evidence;
+pub mod fuzzing;
 pub mod git;
 pub mod http;
 pub mod model;

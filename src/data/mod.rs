@@ -19,7 +19,7 @@ pub use diagnostic::{Diagnostic, Location, MAX_LINE_CHARS, MAX_PER_FILE, Report,
 pub use load::{
     Catalogue, Loaded, load, load_with_today, name_key, parse_entry_text, read_entry_unchecked,
 };
-pub use source::{MAX_FILE_BYTES, read_text};
+pub use source::{MAX_FILE_BYTES, check_file, read_text};
 
 use std::path::PathBuf;
 

@@ -11,7 +11,7 @@ mod health;
 mod parameters;
 mod reviews;
 pub mod search;
-mod submissions;
+pub mod submissions;
 mod taxonomy;
 
 use std::sync::Arc;
