@@ -73,7 +73,7 @@ impl App {
         let repo = match DataRepo::open_or_import(&config.data_dir, &config.state_dir) {
             Ok(repo) => Some(repo),
             Err(e) => {
-                tracing::error!(error = %e, "data repository unavailable: serving the data directory read-only; submissions wait as pending-git");
+                tracing::error!(error = %crate::util::escaped(&e), "data repository unavailable: serving the data directory read-only; submissions wait as pending-git");
                 None
             }
         };

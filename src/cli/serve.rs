@@ -30,7 +30,7 @@ pub fn run(args: &ServeArgs) -> u8 {
         let app = match App::start(config).await {
             Ok(app) => Arc::new(app),
             Err(e) => {
-                tracing::error!(error = %e, "cannot start");
+                tracing::error!(error = %crate::util::escaped(&e), "cannot start");
                 eprintln!("error: {e}");
                 return exit::USAGE_OR_IO;
             }

@@ -232,7 +232,7 @@ impl SearchIndex {
         )
         .or_else(|e| {
             // A rebuild in place can fail on a damaged index: retry from nothing.
-            tracing::warn!(error = %e, "rebuilding the search index from an empty directory");
+            tracing::warn!(error = %crate::util::escaped(&e), "rebuilding the search index from an empty directory");
             let (index, writer) = Self::fresh(dir)?;
             Self::build(
                 index,

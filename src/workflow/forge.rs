@@ -79,7 +79,7 @@ pub async fn tell(ctx: &Context, submission: &submissions::Model, event: Event) 
             forge = forge.name(),
             submission = submission.id,
             ?event,
-            error = %e,
+            error = %crate::util::escaped(&e),
             "the forge could not be told; the submission and git are unaffected"
         ),
     }

@@ -50,23 +50,31 @@ pub async fn run_once(ctx: &Context) -> RunReport {
     };
     match crate::auth::session::purge_expired(db, Utc::now()).await {
         Ok(n) => report.purged_sessions = n,
-        Err(e) => tracing::warn!(error = %e, "purge of expired sessions failed"),
+        Err(e) => {
+            tracing::warn!(error = %crate::util::escaped(&e), "purge of expired sessions failed")
+        }
     }
     match crate::auth::tokens::purge_expired(db).await {
         Ok(n) => report.purged_tokens = n,
-        Err(e) => tracing::warn!(error = %e, "purge of expired API tokens failed"),
+        Err(e) => {
+            tracing::warn!(error = %crate::util::escaped(&e), "purge of expired API tokens failed")
+        }
     }
     match purge_audit_log(ctx).await {
         Ok(n) => report.purged_audit_records = n,
-        Err(e) => tracing::warn!(error = %e, "purge of the audit log failed"),
+        Err(e) => {
+            tracing::warn!(error = %crate::util::escaped(&e), "purge of the audit log failed")
+        }
     }
     match retry_pending_git(ctx).await {
         Ok(n) => report.written_to_git = n,
-        Err(e) => tracing::warn!(error = %e, "retry of pending submissions failed"),
+        Err(e) => {
+            tracing::warn!(error = %crate::util::escaped(&e), "retry of pending submissions failed")
+        }
     }
     match expire_validations(ctx).await {
         Ok(slugs) => report.expired = slugs,
-        Err(e) => tracing::warn!(error = %e, "expiry of validations failed"),
+        Err(e) => tracing::warn!(error = %crate::util::escaped(&e), "expiry of validations failed"),
     }
     if report != RunReport::default() {
         tracing::info!(
@@ -224,7 +232,7 @@ async fn expire_validations(ctx: &Context) -> Result<Vec<String>, WorkflowError>
     if !expired.is_empty()
         && let Err(e) = ctx.catalogue.reload().await
     {
-        tracing::error!(error = %e, "expired validations merged, but the catalogue reload failed");
+        tracing::error!(error = %crate::util::escaped(&e), "expired validations merged, but the catalogue reload failed");
     }
     Ok(expired)
 }

@@ -230,7 +230,7 @@ pub async fn decide(
     if decision.merge_commit.is_some()
         && let Err(e) = ctx.catalogue.reload().await
     {
-        tracing::error!(error = %e, submission = id, "approved and merged, but the catalogue reload failed; it will show after a restart");
+        tracing::error!(error = %crate::util::escaped(&e), submission = id, "approved and merged, but the catalogue reload failed; it will show after a restart");
     }
     match new_state {
         State::Approved => super::forge::tell(ctx, &row, super::forge::Event::Merged).await,

@@ -129,7 +129,7 @@ pub async fn current_text(ctx: &Context, slug: &str) -> Option<String> {
             .map_err(|e| WorkflowError::Internal(e.to_string()))
     };
     found.unwrap_or_else(|e| {
-        tracing::warn!(slug, error = %e, "the current entry file cannot be read");
+        tracing::warn!(slug, error = %crate::util::escaped(&e), "the current entry file cannot be read");
         None
     })
 }
@@ -222,7 +222,7 @@ pub async fn write_to_git(
             updated
         }
         Err(e) => {
-            tracing::warn!(submission = row.id, error = %e, "submission kept, not yet in git (retried later)");
+            tracing::warn!(submission = row.id, error = %crate::util::escaped(&e), "submission kept, not yet in git (retried later)");
             row
         }
     }
