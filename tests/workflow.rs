@@ -1320,7 +1320,23 @@ async fn an_approved_change_shows_in_the_entry_history_and_the_feed() {
     let (status, created) = submit(&maintainer, &reg, &changed).await;
     assert_eq!(status, StatusCode::CREATED, "{created}");
     let id = created["id"].as_i64().expect("id");
-    let (status, body) = approve(&reviewer, &reg, id).await;
+    let (status, body) = reviewer
+        .send(
+            reqwest::Method::POST,
+            &reg.url(&format!("/api/v1/submissions/{id}/decision")),
+            Some(json!({
+                "decision": "approve",
+                "reason": "Checked.",
+                "verdicts": [{
+                    "criterion": "telemetry-opt-in",
+                    "status": "met",
+                    "evidence": ["https://signal.org/legal/"],
+                    "note_fr": "Vérifié dans la politique de confidentialité.",
+                    "note_en": "Checked in the privacy policy."
+                }]
+            })),
+        )
+        .await;
     assert_eq!(status, StatusCode::CREATED, "{body}");
 
     let history: Value = reqwest::get(reg.url("/api/v1/entries/signal/history?per_page=1"))
@@ -1368,6 +1384,25 @@ async fn an_approved_change_shows_in_the_entry_history_and_the_feed() {
         "{page}"
     );
     assert!(page.contains("Reviewer&#39;s reason: Checked."), "{page}");
+    // The reviewer's per-criterion verdict, with its note and evidence, under the change.
+    assert!(page.contains("Verdict on 1 criterion"), "{page}");
+    let verdicts = page
+        .split("<ul class=\"verdicts\">")
+        .nth(1)
+        .and_then(|rest| rest.split("</ul>").next())
+        .expect("a list of verdicts under the change");
+    assert!(
+        verdicts.contains("Telemetry only with explicit opt-in"),
+        "{verdicts}"
+    );
+    assert!(
+        verdicts.contains("Checked in the privacy policy."),
+        "{verdicts}"
+    );
+    assert!(
+        verdicts.contains("href=\"https://signal.org/legal/\""),
+        "{verdicts}"
+    );
     assert!(
         page.contains(r#"<link rel="alternate" type="application/atom+xml" href="/feed.atom?entry=signal&#38;lang=en""#),
         "{page}"
@@ -1385,7 +1420,11 @@ async fn an_approved_change_shows_in_the_entry_history_and_the_feed() {
         .text()
         .await
         .expect("html");
-    assert!(diff.contains("\n+assessed = 2026-11-22\n"), "{diff}");
+    // The approval wrote the reviewer's verdict into the file (dated the day of approval).
+    assert!(
+        diff.contains("\n+evidence = [&#34;https://signal.org/legal/&#34;]\n"),
+        "{diff}"
+    );
 
     // The site's feed lists the change first; the entry's feed follows it too.
     // With FLOSS_FEEDS_DIR set (scripts/test), each feed read is also written there, for a

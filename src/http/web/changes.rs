@@ -32,6 +32,8 @@ pub struct ChangeView {
     /// The reviewer's reason and name, when the database has them.
     pub reason: Option<String>,
     pub reviewer: Option<String>,
+    /// The reviewer's per-criterion verdicts on the approved submission.
+    pub verdicts: Vec<super::pages::decisions::VerdictView>,
     /// The commit, for the link to its raw diff (`?diff=<commit>`).
     pub commit: String,
     /// The raw diff, when asked for.
@@ -107,6 +109,7 @@ impl ChangeView {
             }),
             reason: None,
             reviewer: None,
+            verdicts: Vec::new(),
             commit: c.commit.clone(),
             diff: None,
             diff_href: String::new(),

@@ -181,6 +181,7 @@ async fn changes(
             if let Some(d) = c.submission.and_then(|id| approvals.get(&id)) {
                 v.reason = d.reason.clone();
                 v.reviewer = Some(d.reviewer.clone());
+                v.verdicts = super::decisions::view(snapshot, tr, d).verdicts;
             }
             v
         })
