@@ -122,7 +122,7 @@ impl EntryChange {
             categories: shown.map(|e| e.categories.clone()).unwrap_or_default(),
             slug,
             submission: change.submission,
-            message: change.summary.clone(),
+            message: public_message(&change.summary),
             kind,
             grade_before: grade(&before),
             grade_after: grade(&after),
@@ -159,8 +159,51 @@ fn changed_fields(before: &Entry, after: &Entry) -> Vec<String> {
         .collect()
 }
 
+/// A commit message as published. Import commits made before the registry named only the
+/// data directory ("Import /srv/registry/registry-data") still sit in the repositories of
+/// existing deployments: their server path is cut to its last part, as new imports write it.
+fn public_message(summary: &str) -> String {
+    for prefix in ["Import ", "Merge import of "] {
+        if let Some(path) = summary.strip_prefix(prefix) {
+            if path.starts_with('/') || path.contains(":\\") {
+                let trimmed = path.trim_end_matches(['/', '\\']);
+                let name = trimmed.rsplit(['/', '\\']).next().unwrap_or_default();
+                let name = if name.is_empty() {
+                    "the data directory"
+                } else {
+                    name
+                };
+                return format!("{prefix}{name}");
+            }
+        }
+    }
+    summary.to_owned()
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn old_import_messages_lose_their_server_path() {
+        use super::public_message;
+        assert_eq!(
+            public_message("Import /srv/registry/registry-data"),
+            "Import registry-data"
+        );
+        assert_eq!(
+            public_message("Merge import of /home/ops/data/"),
+            "Merge import of data"
+        );
+        assert_eq!(public_message("Import /"), "Import the data directory");
+        assert_eq!(
+            public_message("Import registry-data"),
+            "Import registry-data"
+        );
+        assert_eq!(
+            public_message("Merge submission #4: signal"),
+            "Merge submission #4: signal"
+        );
+    }
+
     use super::*;
 
     #[test]

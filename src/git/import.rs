@@ -148,7 +148,7 @@ impl DataRepo {
                 }
                 Err(e) => return Err(e),
             };
-            let message = format!("Merge import of {}", data_dir.display());
+            let message = format!("Merge import of {name}");
             let id = repo
                 .commit(
                     None,
