@@ -21,8 +21,8 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde_yaml_ng::Value;
 
-use super::record::{Record, Scope, Signal, day, field, scalar};
-use super::{MAX_RECORD_BYTES, Read, Skipped, parse_yaml, read_file, shown, yaml_files};
+use super::record::{Record, Scope, Signal, day, field, strings};
+use super::{MAX_RECORD_BYTES, Read, Skipped, file_name, parse_yaml, read_file, shown, yaml_files};
 use crate::evidence::CheckError;
 use crate::model::Status;
 
@@ -104,11 +104,6 @@ pub fn read(input: &Path, now: DateTime<Utc>) -> Result<Read, CheckError> {
     Ok(read)
 }
 
-fn file_name(path: &Path) -> String {
-    path.file_name()
-        .map_or_else(|| shown(path), |n| n.to_string_lossy().into_owned())
-}
-
 /// The identifiers of `licenses-nonfree.yml` at the data repository's root, when it is there.
 fn nonfree_licences(root: &Path) -> Result<Option<BTreeSet<String>>, CheckError> {
     let path = root.join("licenses-nonfree.yml");
@@ -129,14 +124,6 @@ fn nonfree_licences(root: &Path) -> Result<Option<BTreeSet<String>>, CheckError>
             .filter_map(|i| i.as_mapping().and_then(|m| field(m, "identifier")))
             .collect(),
     ))
-}
-
-fn strings(v: Option<&Value>) -> Vec<String> {
-    match v {
-        Some(Value::Sequence(items)) => items.iter().filter_map(scalar).collect(),
-        Some(other) => scalar(other).into_iter().collect(),
-        None => Vec::new(),
-    }
 }
 
 fn software(

@@ -29,9 +29,10 @@ use std::path::Path;
 use chrono::{DateTime, Utc};
 use serde_yaml_ng::{Mapping, Value};
 
-use super::record::{Record, Scope, Signal, cut, day, field, scalar};
+use super::record::{Record, Scope, Signal, cut, day, field, scalar, strings};
 use super::{
-    MAX_INPUT_BYTES, MAX_RECORD_BYTES, Read, Skipped, parse_yaml, read_file, shown, yaml_files,
+    MAX_INPUT_BYTES, MAX_RECORD_BYTES, Read, Skipped, file_name, parse_yaml, read_file, shown,
+    yaml_files,
 };
 use crate::evidence::CheckError;
 use crate::model::Status;
@@ -112,11 +113,6 @@ fn read_metadata_dir(dir: &Path, now: DateTime<Utc>) -> Result<Read, CheckError>
         }
     }
     Ok(read)
-}
-
-fn file_name(path: &Path) -> String {
-    path.file_name()
-        .map_or_else(|| shown(path), |n| n.to_string_lossy().into_owned())
 }
 
 /// One fdroiddata metadata file; the package id is the file name.
@@ -214,14 +210,6 @@ fn anti_features(v: &Value, out: &mut BTreeMap<String, Option<String>>) {
                 out.entry(name).or_insert(None);
             }
         }
-    }
-}
-
-fn strings(v: Option<&Value>) -> Vec<String> {
-    match v {
-        Some(Value::Sequence(items)) => items.iter().filter_map(scalar).collect(),
-        Some(other) => scalar(other).into_iter().collect(),
-        None => Vec::new(),
     }
 }
 
@@ -526,5 +514,65 @@ fn record(app: App, now: DateTime<Utc>) -> Record {
         raw,
         signals,
         draft: Err("F-Droid's categories do not map to the catalogue's and its metadata has no French summary: a contributor adds the entry by hand".to_owned()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fixture(name: &str) -> (std::path::PathBuf, String) {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/import/fdroid/metadata")
+            .join(name);
+        let text = std::fs::read_to_string(&path).expect("the fixture is there");
+        (path, text)
+    }
+
+    fn now() -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339("2026-12-07T12:00:00Z")
+            .expect("a valid date")
+            .with_timezone(&Utc)
+    }
+
+    #[test]
+    fn the_list_form_of_anti_features_is_read() {
+        let (path, text) = fixture("com.matteopacini.katana.yml");
+        let app = metadata_app(&path, &text).expect("parses");
+        assert_eq!(app.anti_features.keys().collect::<Vec<_>>(), ["Tracking"]);
+        assert_eq!(app.anti_features["Tracking"], None);
+        let tracking = signals(&app, now());
+        assert!(
+            tracking
+                .iter()
+                .any(|s| s.criterion == "no-trackers" && s.status == Status::NotMet)
+        );
+    }
+
+    #[test]
+    fn an_app_no_longer_shipped_gives_no_met_and_loses_source_available() {
+        let (path, text) = fixture("org.schabi.sharewithnewpipe.yml");
+        let app = metadata_app(&path, &text).expect("parses");
+        assert!(!app.shipped());
+        let found = signals(&app, now());
+        assert!(found.iter().all(|s| s.status != Status::Met), "{found:?}");
+        let source = found
+            .iter()
+            .find(|s| s.criterion == "source-available")
+            .expect("NoSourceSince gives source-available");
+        assert_eq!(source.status, Status::NotMet);
+        assert!(
+            source.note.en.contains("NoSourceSince 1.2"),
+            "{}",
+            source.note.en
+        );
+    }
+
+    #[test]
+    fn the_anti_features_of_the_current_build_count_and_those_of_older_builds_do_not() {
+        let text = "License: MIT\nBuilds:\n  - versionName: '1'\n    versionCode: 1\n    antifeatures:\n      Ads:\n        en-US: old\n  - versionName: '2'\n    versionCode: 2\n    antifeatures:\n      - NonFreeDep\nCurrentVersionCode: 2\n";
+        let app = metadata_app(Path::new("org.example.yml"), text).expect("parses");
+        assert_eq!(app.anti_features.keys().collect::<Vec<_>>(), ["NonFreeDep"]);
+        assert_eq!(app.id, "org.example");
     }
 }

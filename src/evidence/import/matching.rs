@@ -455,9 +455,13 @@ fn names<'a>(entries: impl Iterator<Item = &'a Entry>) -> String {
 mod tests {
     use super::*;
 
+    fn key(url: &str) -> RepoKey {
+        RepoKey::parse(url).expect("a repository URL")
+    }
+
     #[test]
     fn repository_urls_are_compared_without_scheme_case_git_suffix_or_forge_pages() {
-        let a = RepoKey::parse("https://github.com/TeamNewPipe/NewPipe").unwrap();
+        let a = key("https://github.com/TeamNewPipe/NewPipe");
         for same in [
             "http://www.github.com/teamnewpipe/newpipe.git",
             "https://github.com/TeamNewPipe/NewPipe/",
@@ -466,20 +470,18 @@ mod tests {
         ] {
             assert_eq!(RepoKey::parse(same).as_ref(), Some(&a), "{same}");
         }
-        let gitlab = RepoKey::parse("https://gitlab.com/group/sub/project/-/tree/main").unwrap();
+        let gitlab = key("https://gitlab.com/group/sub/project/-/tree/main");
         assert_eq!(gitlab.to_string(), "gitlab.com/group/sub/project");
     }
 
     #[test]
     fn an_organisation_contains_its_repositories_only() {
-        let org = RepoKey::parse("https://github.com/signalapp").unwrap();
+        let org = key("https://github.com/signalapp");
         assert!(org.is_org());
-        assert!(
-            org.contains(&RepoKey::parse("https://github.com/signalapp/Signal-Android").unwrap())
-        );
-        assert!(!org.contains(&RepoKey::parse("https://github.com/signalapp-fork/x").unwrap()));
+        assert!(org.contains(&key("https://github.com/signalapp/Signal-Android")));
+        assert!(!org.contains(&key("https://github.com/signalapp-fork/x")));
         assert!(!org.contains(&org));
-        assert!(!RepoKey::parse("https://git.zx2c4.com").unwrap().is_org());
+        assert!(!key("https://git.zx2c4.com").is_org());
     }
 
     #[test]

@@ -19,7 +19,7 @@ mod record;
 
 use std::path::Path;
 
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 use super::{CheckError, EvidenceSource, Observation};
@@ -74,7 +74,17 @@ pub fn import(
     input: &Path,
     snapshot: &Snapshot,
 ) -> Result<ImportReport, CheckError> {
-    let now = Utc::now();
+    import_at(source, input, snapshot, Utc::now())
+}
+
+/// [`import`] as if run at `now`: the observation time, the day the notes say the data was
+/// read, the twelve months of `maintained`, and the `added` date of proposed entries.
+pub fn import_at(
+    source: EvidenceSource,
+    input: &Path,
+    snapshot: &Snapshot,
+    now: DateTime<Utc>,
+) -> Result<ImportReport, CheckError> {
     let read = match source {
         EvidenceSource::Fdroid => fdroid::read(input, now)?,
         EvidenceSource::AwesomeSelfhosted => awesome_selfhosted::read(input, now)?,
@@ -99,6 +109,12 @@ struct Read {
 /// The input path as given, for messages.
 fn shown(path: &Path) -> String {
     crate::util::escaped(&path.display().to_string()).to_string()
+}
+
+/// A file's name, for the report.
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map_or_else(|| shown(path), |n| n.to_string_lossy().into_owned())
 }
 
 /// Reads one file whole, refusing what is not a regular file or is larger than `limit`.

@@ -20,7 +20,7 @@ use chrono::{DateTime, Utc};
 use serde_yaml_ng::{Mapping, Value};
 
 use super::draft::Draft;
-use super::record::{Record, Scope, Signal, day, field, scalar};
+use super::record::{Record, Scope, Signal, day, field, scalar, strings};
 use super::{MAX_RECORD_BYTES, Read, Skipped, parse_yaml, read_file, shown, yaml_files};
 use crate::evidence::CheckError;
 use crate::model::{Kind, Localized, Platform, Status};
@@ -122,14 +122,6 @@ fn description<'a>(map: &'a Mapping, lang: &str) -> Option<&'a Mapping> {
         .iter()
         .find(|(k, _)| scalar(k).is_some_and(|k| k == lang || k.starts_with(&format!("{lang}-"))))
         .and_then(|(_, v)| v.as_mapping())
-}
-
-fn strings(v: Option<&Value>) -> Vec<String> {
-    match v {
-        Some(Value::Sequence(items)) => items.iter().filter_map(scalar).collect(),
-        Some(other) => scalar(other).into_iter().collect(),
-        None => Vec::new(),
-    }
 }
 
 fn licence_is_free(expr: &str) -> Option<bool> {

@@ -212,6 +212,16 @@ pub fn field(map: &serde_yaml_ng::Mapping, key: &str) -> Option<String> {
     map.get(key).and_then(scalar)
 }
 
+/// A YAML list of scalars (or one scalar) as texts.
+pub fn strings(v: Option<&serde_yaml_ng::Value>) -> Vec<String> {
+    use serde_yaml_ng::Value;
+    match v {
+        Some(Value::Sequence(items)) => items.iter().filter_map(scalar).collect(),
+        Some(other) => scalar(other).into_iter().collect(),
+        None => Vec::new(),
+    }
+}
+
 /// A date as the notes write it (`2026-12-07`).
 pub fn day(now: DateTime<Utc>) -> String {
     now.date_naive().to_string()
