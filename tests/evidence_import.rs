@@ -470,7 +470,7 @@ fn awesome_selfhosted_never_makes_up_a_french_summary() {
 // ---- publiccode.yml ----
 
 #[test]
-fn a_publiccode_file_matches_by_repository_and_declares_its_licence() {
+fn a_publiccode_file_matches_by_repository_and_a_declared_free_licence_settles_nothing() {
     let snapshot = seed();
     let report = run(
         EvidenceSource::Publiccode,
@@ -482,13 +482,13 @@ fn a_publiccode_file_matches_by_repository_and_declares_its_licence() {
         grist.matched_by,
         "repository github.com/gristlabs/grist-core"
     );
-    let f = finding(grist, "licence").expect("licence");
-    assert_eq!(f.status, Status::Met);
     assert_eq!(
-        f.evidence,
+        grist.observation.url,
         "https://github.com/gristlabs/grist-core/blob/HEAD/publiccode.yml"
     );
-    assert!(f.note.en.contains("Apache-2.0"), "{}", f.note.en);
+    assert_eq!(grist.observation.raw["license"], "Apache-2.0");
+    // Not the licence file, and silent on parts under other terms (the seed says partial).
+    assert_eq!(status(grist, "licence"), None);
     // maintenance.type internal says who maintains, not that it is maintained now.
     assert_eq!(status(grist, "maintained"), None);
     // Contacts are counted, never copied (no e-mail address in the stored observation).
@@ -587,14 +587,30 @@ fn an_unmatched_bilingual_publiccode_file_proposes_a_complete_valid_entry() {
             .values()
             .all(|a| a.status == Status::Unknown)
     );
-    // What the file established travels with the proposal, as an observation.
+    assert_eq!(new.observation.raw["maintenance_type"], "community");
+    assert!(new.observation.findings.is_empty());
+}
+
+#[test]
+fn a_publiccode_file_that_says_it_is_unmaintained_or_not_free_gives_not_met() {
+    let snapshot = seed();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("publiccode.yml");
+    let text = BILINGUAL
+        .replace("type: community", "type: none")
+        .replace("license: AGPL-3.0-or-later", "license: BUSL-1.1")
+        .replace(
+            "https://git.example.org/exemple/messagerie.git",
+            "https://github.com/signalapp/Signal-Server",
+        );
+    std::fs::write(&file, text).expect("write");
+    let report = import_at(EvidenceSource::Publiccode, &file, &snapshot, now()).expect("imports");
+    let signal = matched(&report, "signal");
+    assert_eq!(status(signal, "maintained"), Some(Status::NotMet));
+    assert_eq!(status(signal, "licence"), Some(Status::NotMet));
     assert_eq!(
-        new.observation
-            .findings
-            .iter()
-            .map(|f| (f.criterion.as_str(), f.status))
-            .collect::<Vec<_>>(),
-        [("licence", Status::Met)]
+        finding(signal, "licence").map(|f| f.evidence.as_str()),
+        Some("https://github.com/signalapp/Signal-Server/blob/HEAD/publiccode.yml")
     );
 }
 

@@ -113,8 +113,10 @@ fn shown(path: &Path) -> String {
 
 /// A file's name, for the report.
 fn file_name(path: &Path) -> String {
-    path.file_name()
-        .map_or_else(|| shown(path), |n| n.to_string_lossy().into_owned())
+    path.file_name().map_or_else(
+        || shown(path),
+        |n| crate::util::escaped(&n.to_string_lossy()).to_string(),
+    )
 }
 
 /// Reads one file whole, refusing what is not a regular file or is larger than `limit`.

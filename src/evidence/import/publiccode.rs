@@ -6,11 +6,13 @@
 //! |---|---|---|
 //! | `maintenance.type: none` ("not actively maintained") | `maintained` | not met |
 //! | `developmentStatus: obsolete` ("no longer maintained", code archived) | `maintained` | not met |
-//! | `legal.license` an SPDX expression satisfiable with OSI/FSF-approved licences | `licence` | met (declared by the project; the reviewer opens the licence file) |
-//! | `legal.license` an SPDX expression that is not | `licence` | not met |
+//! | `legal.license` an SPDX expression that cannot be satisfied with OSI/FSF-approved licences | `licence` | not met |
 //!
 //! Maintenance types `internal`, `contract` and `community` say who maintains, not that the
-//! software is maintained now: no finding. A file with a French and an English description,
+//! software is maintained now: no finding. A declared free licence is not the licence file the
+//! `licence` criterion asks for and says nothing of parts under other terms (Grist's file
+//! declares Apache-2.0; the catalogue records `partial` for its licence): no finding either,
+//! the licence goes into the raw observation and into a proposed entry's `license`. A file with a French and an English description,
 //! a catalogue kind (`softwareType`), platforms and a category the catalogue has proposes a new
 //! entry when nothing matches it; contacts are kept as their number and affiliations only.
 
@@ -194,24 +196,20 @@ fn project(path: &Path, text: &str, now: DateTime<Utc>) -> Result<Record, CheckE
                 format!("{en0} states developmentStatus \"obsolete\": the software is no longer maintained."),
             ));
         }
-        match license.as_deref().map(|l| (l, licence_is_free(l))) {
-            Some((l, Some(true))) => signals.push(Signal::new(
-                "licence",
-                Status::Met,
-                Scope::Whole,
-                &page,
-                format!("{fr0} déclare la licence {l}, approuvée OSI ou FSF ; le fichier de licence reste à ouvrir par le relecteur."),
-                format!("{en0} declares the licence {l}, OSI- or FSF-approved; the reviewer still opens the licence file."),
-            )),
-            Some((l, Some(false))) => signals.push(Signal::new(
+        // A declared free licence is not the licence file the criterion asks for, and says
+        // nothing of the parts under other terms (open-core editions): no `met` from it.
+        if let Some(l) = license
+            .as_deref()
+            .filter(|l| licence_is_free(l) == Some(false))
+        {
+            signals.push(Signal::new(
                 "licence",
                 Status::NotMet,
                 Scope::Whole,
                 &page,
                 format!("{fr0} déclare la licence {l}, qui n'est ni approuvée OSI ni reconnue libre par la FSF."),
                 format!("{en0} declares the licence {l}, which is neither OSI-approved nor FSF free."),
-            )),
-            _ => {}
+            ));
         }
     }
 

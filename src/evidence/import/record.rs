@@ -151,9 +151,29 @@ fn rank(status: Status) -> u8 {
 
 fn bounded(note: Localized) -> Localized {
     Localized {
-        fr: cut(&note.fr, MAX_NOTE_CHARS),
-        en: cut(&note.en, MAX_NOTE_CHARS),
+        fr: cut(&plain(&note.fr), MAX_NOTE_CHARS),
+        en: cut(&plain(&note.en), MAX_NOTE_CHARS),
     }
+}
+
+/// A note as plain text: the reasons quoted from a source may carry line breaks, control
+/// characters or markup, which a note (shown on pages, written into entry files by a proposal,
+/// where raw HTML is refused) must not; angle brackets become ‹ ›.
+fn plain(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '<' => out.push('‹'),
+            '>' => out.push('›'),
+            c if c.is_control() => {
+                if !out.ends_with(' ') {
+                    out.push(' ');
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// `text` cut to `max` characters, with `…` where it was cut.
@@ -225,4 +245,14 @@ pub fn strings(v: Option<&serde_yaml_ng::Value>) -> Vec<String> {
 /// A date as the notes write it (`2026-12-07`).
 pub fn day(now: DateTime<Utc>) -> String {
     now.date_naive().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::plain;
+
+    #[test]
+    fn quoted_reasons_become_plain_text() {
+        assert_eq!(plain("a <b>bold</b>\nreason\t!"), "a ‹b›bold‹/b› reason !");
+    }
 }
