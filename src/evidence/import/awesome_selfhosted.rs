@@ -5,7 +5,7 @@
 //! | the record states | criterion | status |
 //! |---|---|---|
 //! | `archived: true` | `maintained` | not met |
-//! | not archived, last repository update or release within 12 months | `maintained` | met (the date is in the note) |
+//! | not archived, latest commit (`updated_at`, gathered from GitHub by the list's tooling) or release within 12 months | `maintained` | met (the date is in the note) |
 //! | `depends_3rdparty: true` (depends on a service outside the user's control, marked ⚠ in the list) | `network-independence` | not met |
 //! | every licence listed in the list's `licenses-nonfree.yml` | `licence` | not met |
 //! | some licences listed there | `licence` | partial |
@@ -197,8 +197,8 @@ fn software(
                 Status::Met,
                 Scope::Whole,
                 &source_page,
-                format!("{fr0} a un dépôt non archivé, mis à jour pour la dernière fois le {last} (moins de douze mois)."),
-                format!("{en0} has a repository that is not archived, last updated on {last} (within twelve months)."),
+                format!("{fr0} a un dépôt non archivé dont le dernier commit ou la dernière version date du {last} (moins de douze mois)."),
+                format!("{en0} has a repository that is not archived, whose latest commit or release is dated {last} (within twelve months)."),
             ));
         }
     }
