@@ -744,6 +744,9 @@ fn figures(report: &ImportReport, snapshot: &Snapshot) -> String {
     for m in &report.matched {
         out.push_str(&format!("  match {} <- {}\n", m.slug, m.matched_by));
     }
+    for n in report.new_entries.iter().take(3) {
+        out.push_str(&format!("  new entry {}:\n{}\n", n.slug, n.entry_toml));
+    }
     let mut reasons: BTreeMap<String, usize> = BTreeMap::new();
     for s in &report.skipped {
         let key: String = s
