@@ -10,6 +10,7 @@
 
 pub mod checks;
 pub mod import;
+pub mod store;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
