@@ -15,6 +15,7 @@ pub mod forge;
 pub mod form;
 pub mod jobs;
 pub mod privacy;
+pub mod proposals;
 pub mod review;
 pub mod rules;
 pub mod submissions;
