@@ -171,6 +171,21 @@ async fn a_finding_that_settles_an_unknown_becomes_one_proposal_of_the_system_ac
     assert!(proposals::is_system(&author), "{author:?}");
     assert_eq!(author.display_name, "automated evidence");
     assert_eq!(author.role, users::Role::Submitter, "it cannot review");
+    assert!(
+        proposals::is_automated(sub),
+        "shown with the automated-evidence badge"
+    );
+
+    // In the reviewers' queue like any submission.
+    let reviewer = reg.reviewer("rev-q").await;
+    let queue = review::queue(reg.ctx(), &reviewer, &review::QueueFilter::default())
+        .await
+        .expect("queue");
+    assert!(
+        queue
+            .iter()
+            .any(|s| s.id == sub.id && proposals::is_automated(s))
+    );
 
     let maintained = assessment(&sub.entry_toml, "maintained");
     assert_eq!(maintained["status"].as_str(), Some("met"));

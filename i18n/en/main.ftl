@@ -502,6 +502,7 @@ review-col-kind = Kind
 review-col-state = State
 review-col-age = Waiting for
 review-col-validator = Validator
+review-automated-badge = automated evidence
 review-age-days = { $n ->
     [0] less than a day
     [one] { $n } day

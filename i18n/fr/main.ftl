@@ -502,6 +502,7 @@ review-col-kind = Nature
 review-col-state = État
 review-col-age = En attente depuis
 review-col-validator = Validateur
+review-automated-badge = preuves automatisées
 review-age-days = { $n ->
     [0] moins d'un jour
     [one] { $n } jour

@@ -35,6 +35,12 @@ pub fn is_system(user: &users::Model) -> bool {
     user.provider == SYSTEM_PROVIDER && user.subject == SYSTEM_SUBJECT
 }
 
+/// Whether a submission is a proposal of the system account (shown with an "automated
+/// evidence" badge). Read from the pseudonym stored with it, so no account lookup is needed.
+pub fn is_automated(submission: &submissions::Model) -> bool {
+    submission.author_pseudonym == super::pseudonym_of(SYSTEM_PROVIDER, SYSTEM_SUBJECT)
+}
+
 /// The system account's id, when it exists (it is made by the first proposal).
 pub async fn system_account_id(ctx: &Context) -> Result<Option<i64>, WorkflowError> {
     Ok(users::Entity::find()
