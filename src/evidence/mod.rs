@@ -10,6 +10,7 @@
 
 pub mod checks;
 pub mod import;
+pub mod run;
 pub mod store;
 
 use chrono::{DateTime, Utc};
