@@ -241,3 +241,35 @@ pub async fn counts(db: &DatabaseConnection) -> Result<Counts, DbError> {
             .collect(),
     })
 }
+
+/// The entries found stale, as the served pages and the API read them: a small set kept in
+/// memory (search results show the flag for every hit, and the index does not hold it),
+/// replaced after each run of the checks and by the periodic job, so that observations
+/// stored by the `check` command show within one purge interval.
+#[derive(Debug, Default)]
+pub struct StaleSet(std::sync::RwLock<std::sync::Arc<BTreeSet<String>>>);
+
+impl StaleSet {
+    /// The set as it is now.
+    pub fn get(&self) -> std::sync::Arc<BTreeSet<String>> {
+        match self.0.read() {
+            Ok(set) => std::sync::Arc::clone(&set),
+            Err(poisoned) => std::sync::Arc::clone(&poisoned.into_inner()),
+        }
+    }
+
+    pub fn contains(&self, slug: &str) -> bool {
+        self.get().contains(slug)
+    }
+
+    /// Reads the set again from the database; on failure the previous set stays.
+    pub async fn refresh(&self, db: &DatabaseConnection) -> Result<usize, DbError> {
+        let fresh = std::sync::Arc::new(stale_slugs(db).await?);
+        let n = fresh.len();
+        match self.0.write() {
+            Ok(mut set) => *set = fresh,
+            Err(poisoned) => *poisoned.into_inner() = fresh,
+        }
+        Ok(n)
+    }
+}

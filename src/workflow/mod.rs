@@ -11,6 +11,7 @@
 pub mod admin;
 pub mod context;
 pub mod entry_toml;
+pub mod evidence_job;
 pub mod forge;
 pub mod form;
 pub mod jobs;
