@@ -1,4 +1,5 @@
-//! Proposals of automated evidence, through the workflow library on a real registry (a copy of
+//! Automated evidence once observed: its proposals, the scheduled job, and where it shows
+//! (entry API and page, search hits). Through the library and the router on a real registry (a copy of
 //! the seed catalogue in a git repository, and SQLite — or, when `DATABASE_URL` names a
 //! PostgreSQL server, a database of its own per test; scripts/test runs this file both ways).
 //!
@@ -20,6 +21,8 @@ use floss_registry::workflow::proposals::{self, Action};
 use floss_registry::workflow::review::{self, DecisionInput};
 use floss_registry::workflow::{Actor, Context, WorkflowError};
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set};
+use serde_json::Value;
+use tower::ServiceExt as _;
 
 /// A registry without HTTP: its workflow context over a copy of the seed catalogue.
 struct Registry {
@@ -82,6 +85,30 @@ impl Registry {
         .await
         .expect("a reviewer");
         Actor::from_user(&user, users::Role::Reviewer)
+    }
+
+    /// A GET through the router: the status and the body.
+    async fn get(&self, uri: &str) -> (u16, String) {
+        let res = floss_registry::http::router(Arc::clone(&self.app))
+            .oneshot(
+                axum::http::Request::get(uri)
+                    .body(axum::body::Body::empty())
+                    .expect("request"),
+            )
+            .await
+            .expect("the router answers");
+        let status = res.status().as_u16();
+        let body = http_body_util::BodyExt::collect(res.into_body())
+            .await
+            .expect("body")
+            .to_bytes();
+        (status, String::from_utf8_lossy(&body).into_owned())
+    }
+
+    async fn get_json(&self, uri: &str) -> Value {
+        let (status, body) = self.get(uri).await;
+        assert_eq!(status, 200, "{uri}: {body}");
+        serde_json::from_str(&body).expect("JSON")
     }
 
     async fn submissions_of(&self, slug: &str) -> Vec<submissions::Model> {
@@ -407,5 +434,103 @@ async fn a_reviewer_approves_a_proposal_and_it_merges_while_the_system_account_c
     // A later run proposes nothing: the entry now records what the forge shows.
     let later = proposals::propose(reg.ctx(), None).await.expect("again");
     assert_eq!(later[0].action, Action::Nothing, "{later:?}");
+    assert_eq!(reg.submissions_of("funkwhale").await.len(), 1);
+}
+
+#[tokio::test]
+async fn the_entry_api_and_page_show_what_was_observed_and_the_stale_flag() {
+    let reg = Registry::start().await;
+    let mut stale = forge(vec![finding(
+        "maintained",
+        Status::NotMet,
+        "https://dev.funkwhale.audio/funkwhale/funkwhale/-/commits/develop",
+        "No commit since 2025-06-01.",
+    )]);
+    stale.stale = Some(true);
+    reg.observe(&stale).await;
+
+    // Not stale anywhere until the served set is refreshed (after checks, by the jobs).
+    let before = reg.get_json("/api/v1/search?q=funkwhale").await;
+    assert_eq!(before["hits"][0]["slug"], "funkwhale");
+    assert_eq!(before["hits"][0]["stale"], false);
+    reg.ctx()
+        .stale
+        .refresh(reg.ctx().db().expect("db"))
+        .await
+        .expect("refresh");
+
+    let entry = reg.get_json("/api/v1/entries/funkwhale").await;
+    assert_eq!(entry["stale"], true, "{entry}");
+    let evidence = &entry["automated_evidence"];
+    assert_eq!(evidence["available"], true);
+    let o = &evidence["observations"][0];
+    assert_eq!(o["source"], "forge");
+    assert_eq!(
+        o["url"],
+        "https://dev.funkwhale.audio/api/v4/projects/funkwhale%2Ffunkwhale"
+    );
+    assert_eq!(o["observed_at"], "2026-12-05T09:30:00Z");
+    assert_eq!(o["findings"][0]["criterion"], "maintained");
+    assert_eq!(o["findings"][0]["status"], "not-met");
+    assert_eq!(o["stale"], true);
+    // The assessment itself is untouched: machines never decide.
+    assert_eq!(entry["assessment"]["maintained"]["status"], "unknown");
+    let other = reg.get_json("/api/v1/entries/signal").await;
+    assert_eq!(other["stale"], false);
+    assert_eq!(
+        other["automated_evidence"]["observations"],
+        Value::Array(vec![])
+    );
+
+    let hits = reg.get_json("/api/v1/search?q=funkwhale").await;
+    assert_eq!(hits["hits"][0]["stale"], true, "{hits}");
+
+    let (status, en) = reg.get("/en/entries/funkwhale").await;
+    assert_eq!(status, 200);
+    for needle in [
+        "Automated evidence",
+        "Machine-observed, not a decision",
+        "No commit since 2025-06-01.",
+        "pill-stale",
+        "Source forge",
+    ] {
+        assert!(en.contains(needle), "`{needle}` not on the English page");
+    }
+    let (_, fr) = reg.get("/fr/entries/funkwhale").await;
+    for needle in [
+        "Preuves automatisées",
+        "ce n&#39;est pas une décision",
+        "Observé : No commit",
+    ] {
+        assert!(fr.contains(needle), "`{needle}` not on the French page");
+    }
+    let (_, none) = reg.get("/en/entries/signal").await;
+    assert!(none.contains("No automated observation yet."));
+    assert!(!none.contains("pill-stale\""));
+    let (_, search) = reg.get("/en/search?q=funkwhale").await;
+    assert!(
+        search.contains("pill-stale"),
+        "the stale flag in search results"
+    );
+}
+
+#[tokio::test]
+async fn the_scheduled_job_refreshes_the_stale_set_and_proposes() {
+    let reg = Registry::start().await;
+    let mut o = forge(vec![maintained_met()]);
+    o.stale = Some(true);
+    reg.observe(&o).await;
+    let checker =
+        floss_registry::evidence::checks::Checker::new(Default::default()).expect("a checker");
+    // No entry to check: what is stored is refreshed and proposed.
+    let report =
+        floss_registry::workflow::evidence_job::run_once(reg.ctx(), &checker, Vec::new()).await;
+    assert_eq!(report.failed, 0);
+    assert_eq!(report.stale, 1);
+    assert_eq!(report.proposals_made, 1, "{report:?}");
+    assert!(reg.ctx().stale.contains("funkwhale"));
+    let again =
+        floss_registry::workflow::evidence_job::run_once(reg.ctx(), &checker, Vec::new()).await;
+    assert_eq!(again.proposals_made, 0, "no duplicate: {again:?}");
     assert_eq!(reg.submissions_of("funkwhale").await.len(), 1);
 }
