@@ -534,3 +534,26 @@ async fn the_scheduled_job_refreshes_the_stale_set_and_proposes() {
     assert_eq!(again.proposals_made, 0, "no duplicate: {again:?}");
     assert_eq!(reg.submissions_of("funkwhale").await.len(), 1);
 }
+
+#[tokio::test]
+async fn the_openapi_document_describes_every_field_of_automated_evidence() {
+    let reg = Registry::start().await;
+    let doc = reg.get_json("/api/v1/openapi.json").await;
+    let schemas = &doc["components"]["schemas"];
+    let props = |name: &str| schemas[name]["properties"].clone();
+    let entry = props("EntryDetail");
+    assert!(entry["stale"].is_object(), "{entry}");
+    assert!(entry["automated_evidence"].is_object(), "{entry}");
+    let evidence = props("AutomatedEvidence");
+    assert!(evidence["observations"].is_object() && evidence["available"].is_object());
+    let observation = props("Observation");
+    for field in ["slug", "source", "url", "observed_at", "raw", "findings", "stale"] {
+        assert!(observation[field].is_object(), "Observation.{field}: {observation}");
+    }
+    let finding = props("Finding");
+    for field in ["criterion", "status", "evidence", "note"] {
+        assert!(finding[field].is_object(), "Finding.{field}: {finding}");
+    }
+    assert!(props("Hit")["stale"].is_object());
+    assert!(props("SubmissionView")["automated"].is_object());
+}
