@@ -547,8 +547,19 @@ async fn the_openapi_document_describes_every_field_of_automated_evidence() {
     let evidence = props("AutomatedEvidence");
     assert!(evidence["observations"].is_object() && evidence["available"].is_object());
     let observation = props("Observation");
-    for field in ["slug", "source", "url", "observed_at", "raw", "findings", "stale"] {
-        assert!(observation[field].is_object(), "Observation.{field}: {observation}");
+    for field in [
+        "slug",
+        "source",
+        "url",
+        "observed_at",
+        "raw",
+        "findings",
+        "stale",
+    ] {
+        assert!(
+            observation[field].is_object(),
+            "Observation.{field}: {observation}"
+        );
     }
     let finding = props("Finding");
     for field in ["criterion", "status", "evidence", "note"] {
@@ -556,4 +567,39 @@ async fn the_openapi_document_describes_every_field_of_automated_evidence() {
     }
     assert!(props("Hit")["stale"].is_object());
     assert!(props("SubmissionView")["automated"].is_object());
+}
+
+#[tokio::test]
+async fn a_new_entry_from_an_importer_becomes_one_creation_proposal() {
+    let reg = Registry::start().await;
+    let text = std::fs::read_to_string(common::seed_dir().join("entries/funkwhale.toml"))
+        .expect("seed entry")
+        .replacen("slug = \"funkwhale\"", "slug = \"quokka-tunes\"", 1)
+        .replacen("name = \"Funkwhale\"", "name = \"Quokka Tunes\"", 1);
+    let new = floss_registry::evidence::import::NewEntry {
+        slug: "quokka-tunes".into(),
+        entry_toml: text.clone(),
+        observation: Observation {
+            slug: "quokka-tunes".into(),
+            ..forge(Vec::new())
+        },
+    };
+    let made = proposals::propose_new_entries(reg.ctx(), std::slice::from_ref(&new))
+        .await
+        .expect("propose");
+    assert_eq!(made[0].action, Action::Created, "{made:?}");
+    let subs = reg.submissions_of("quokka-tunes").await;
+    assert_eq!(subs.len(), 1);
+    assert_eq!(subs[0].kind, submissions::Kind::New);
+    assert_eq!(subs[0].entry_toml, text);
+    assert!(proposals::is_automated(&subs[0]));
+    assert!(
+        reg.comments_of(subs[0].id).await[0].contains("New entry proposed by automated evidence")
+    );
+
+    let again = proposals::propose_new_entries(reg.ctx(), &[new])
+        .await
+        .expect("again");
+    assert_eq!(again[0].action, Action::Unchanged);
+    assert_eq!(reg.submissions_of("quokka-tunes").await.len(), 1);
 }

@@ -171,3 +171,30 @@ pub async fn run(
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_failure_names_the_entry_the_kind_the_address_and_the_reason() {
+        let e = CheckError::Unreachable {
+            url: "https://example.org/".into(),
+            reason: "HTTP 500".into(),
+        };
+        let f = failure("signal", EvidenceSource::Website, &e);
+        assert_eq!(f.slug, "signal");
+        assert_eq!(f.kind, EvidenceSource::Website);
+        assert_eq!(f.url.as_deref(), Some("https://example.org/"));
+        assert_eq!(f.reason, "HTTP 500");
+        let refused = CheckError::Refused {
+            url: "http://10.0.0.1/".into(),
+            reason: "a private address".into(),
+        };
+        let f = failure("croc", EvidenceSource::Forge, &refused);
+        assert_eq!(f.reason, "refused: a private address");
+        let json = serde_json::to_value(Done::Failed(f)).expect("json");
+        assert_eq!(json["outcome"], "failed");
+        assert_eq!(json["kind"], "forge");
+    }
+}
