@@ -17,7 +17,7 @@ use serde::Serialize;
 
 use super::context::Context;
 use super::{Actor, WorkflowError, submissions as sub};
-use crate::db::entities::submissions::{self, State};
+use crate::db::entities::submissions;
 use crate::db::entities::users::{self, Role};
 use crate::evidence::import::NewEntry;
 use crate::evidence::store;
@@ -132,24 +132,6 @@ impl Outcome {
     }
 }
 
-/// The open proposal of the system account for `slug`, if any.
-async fn open_proposal(
-    ctx: &Context,
-    actor: &Actor,
-    slug: &str,
-) -> Result<Option<submissions::Model>, WorkflowError> {
-    Ok(submissions::Entity::find()
-        .filter(submissions::Column::Slug.eq(slug))
-        .filter(submissions::Column::AuthorId.eq(actor.id))
-        .filter(submissions::Column::State.is_in([
-            State::PendingGit,
-            State::Open,
-            State::ChangesRequested,
-        ]))
-        .one(ctx.db()?)
-        .await?)
-}
-
 /// Proposes, for each entry of `slugs` (every observed entry with `None`), what its latest
 /// stored observations support. One entry's failure is reported and the others go on.
 pub async fn propose(
@@ -190,7 +172,7 @@ async fn propose_one(
     slug: &str,
     plan: &Plan,
 ) -> Result<(Action, Option<i64>), WorkflowError> {
-    let open = open_proposal(ctx, actor, slug).await?;
+    let open = sub::open_of(ctx, actor, slug).await?;
     if plan.changes.is_empty() {
         return Ok((Action::Nothing, open.map(|o| o.id)));
     }
@@ -251,7 +233,7 @@ pub async fn propose_new_entries(
             o.observed_at.format("%Y-%m-%d %H:%M UTC"),
         );
         let result = async {
-            let open = open_proposal(ctx, &actor, &new.slug).await?;
+            let open = sub::open_of(ctx, &actor, &new.slug).await?;
             write(ctx, &actor, open, new.entry_toml.clone(), &reason).await
         }
         .await;
