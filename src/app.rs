@@ -60,6 +60,11 @@ impl App {
                 .await
                 .map_err(|e| StartError::Task(e.to_string()))??;
         let mut app = App::assemble(config, snapshot, index, data_dir).with_db(db);
+        if let Ok(db) = app.workflow.db()
+            && let Err(e) = app.workflow.stale.refresh(db).await
+        {
+            tracing::warn!(error = %crate::util::escaped(&e), "the stale entries cannot be read; none is shown as stale until the next job");
+        }
         if let Some(repo) = repo {
             app.workflow = app.workflow.with_repo(Arc::new(repo));
         }
@@ -113,6 +118,7 @@ impl App {
             public_url: config.public_url.clone(),
             workflow: config.workflow.clone(),
             retention: config.retention.clone(),
+            evidence: config.evidence.clone(),
         };
         App {
             workflow: Context::new(Arc::clone(&catalogue), settings),

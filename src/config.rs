@@ -19,6 +19,10 @@
 //! | validity of a validation, months | — | — | `workflow.validation_months` | `12` |
 //! | audit-log retention, days (≥ 365) | — | — | `retention.audit_log_days` | `365` |
 //! | purge job interval, minutes | — | — | `retention.purge_interval_minutes` | `60` |
+//! | forge and website checks in `serve`, hours (0 = off) | — | — | `evidence.check_interval_hours` | `0` |
+//! | entries checked at once | — | — | `evidence.concurrency` | `4` |
+//! | outbound limits | — | — | `evidence.timeout_secs`, `max_body_kib`, `max_redirects`, `per_host_concurrency` | the client's |
+//! | forge tokens | — | `FLOSS_REGISTRY_GITHUB_TOKEN`, `_GITLAB_TOKEN`, `_FORGEJO_TOKEN` | — | none |
 
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
@@ -26,7 +30,9 @@ use std::time::Duration;
 
 use serde::Deserialize;
 
+mod evidence;
 mod workflow;
+pub use evidence::{EvidenceConfig, FORGEJO_TOKEN_ENV, GITHUB_TOKEN_ENV, GITLAB_TOKEN_ENV};
 pub use workflow::{
     AuthConfig, ConfiguredRole, MIN_AUDIT_LOG_DAYS, ProviderConfig, ProviderKind, RetentionConfig,
     RoleRule, WorkflowConfig,
@@ -108,6 +114,8 @@ struct FileConfig {
     workflow: workflow::WorkflowFile,
     #[serde(default)]
     retention: workflow::RetentionFile,
+    #[serde(default)]
+    evidence: evidence::EvidenceFile,
 }
 
 /// The whole configuration, resolved.
@@ -130,6 +138,8 @@ pub struct Config {
     pub auth: AuthConfig,
     pub workflow: WorkflowConfig,
     pub retention: RetentionConfig,
+    /// Automated evidence: the checks' schedule, limits and forge tokens.
+    pub evidence: EvidenceConfig,
 }
 
 impl Config {
@@ -205,6 +215,7 @@ impl Config {
         let auth = workflow::resolve_auth(file.auth, &parsed, env)?;
         let workflow = workflow::resolve_workflow(file.workflow)?;
         let retention = workflow::resolve_retention(file.retention)?;
+        let evidence = evidence::resolve_evidence(file.evidence, env)?;
         let timeout_secs = match timeout_env {
             Some(text) => text.parse::<u64>().map_err(|e| ConfigError::Invalid {
                 setting: "FLOSS_REGISTRY_REQUEST_TIMEOUT",
@@ -275,6 +286,7 @@ impl Config {
             auth,
             workflow,
             retention,
+            evidence,
         })
     }
 

@@ -426,3 +426,58 @@ fn validate_follows_no_symlink_out_of_the_tree() {
         }
     }
 }
+
+#[test]
+fn check_help_gives_examples_exit_codes_and_the_token_variables() {
+    let out = floss_registry(&["check", "--help"]);
+    assert_eq!(out.status.code(), Some(0));
+    let help = stdout(&out);
+    for needle in [
+        "floss-registry check signal croc --only forge",
+        "--apk",
+        "--propose",
+        "1 when",
+        "FLOSS_REGISTRY_GITHUB_TOKEN",
+    ] {
+        assert!(help.contains(needle), "`{needle}` not in:\n{help}");
+    }
+    let out = floss_registry(&["import", "--help"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(stdout(&out).contains("floss-registry import fdroid index-v2.json"));
+}
+
+#[test]
+fn check_refuses_an_apk_without_exactly_one_entry_before_starting_anything() {
+    let out = floss_registry(&["check", "signal", "croc", "--apk", "app.apk"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("exactly one SLUG"),
+        "{}",
+        stderr(&out)
+    );
+    let out = floss_registry(&["check", "signal", "--only", "apk"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("needs --apk"), "{}", stderr(&out));
+    let out = floss_registry(&["check", "--only", "trackers"]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn check_names_an_entry_the_catalogue_does_not_have() {
+    let state = tempfile::tempdir().expect("state");
+    let data = common::seed_dir();
+    let out = floss_registry(&[
+        "check",
+        "no-such-entry",
+        "--data",
+        path_arg(&data),
+        "--state",
+        path_arg(state.path()),
+    ]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("there is no entry `no-such-entry`"),
+        "{}",
+        stderr(&out)
+    );
+}

@@ -6,12 +6,14 @@ use chrono::Utc;
 use floss_registry::db::entities::{audit_log, sessions, submissions, users};
 use floss_registry::db::{self, DbError};
 use floss_registry::error::{Classify, ErrorKind};
+use floss_registry::evidence::{EvidenceSource, Finding, Observation, store};
+use floss_registry::model::{Localized, Status};
 use migration::SchemaManager;
 use sea_orm::{
     ActiveModelTrait, ConnectionTrait, Database, DatabaseConnection, EntityTrait, ModelTrait, Set,
 };
 
-const TABLES: [&str; 10] = [
+const TABLES: [&str; 11] = [
     "registry_meta",
     "users",
     "sessions",
@@ -22,6 +24,7 @@ const TABLES: [&str; 10] = [
     "audit_log",
     "login_flows",
     "api_tokens",
+    "observations",
 ];
 
 /// A database of its own for one test, removed when dropped.
@@ -192,8 +195,8 @@ async fn rolling_back_removes_the_tables_and_migrating_again_restores_them() {
     t.user("github", "1").await.expect("a user before");
 
     let last = db::migrate_down(&t.conn, Some(1)).await.expect("down one");
-    assert_eq!(last, vec!["m20261122_000010_create_api_tokens".to_owned()]);
-    assert!(!t.existing_tables().await.contains(&"api_tokens"));
+    assert_eq!(last, vec!["m20261207_000011_create_evidence".to_owned()]);
+    assert!(!t.existing_tables().await.contains(&"observations"));
     let status = db::migrate_status(&t.conn).await.expect("status");
     assert_eq!(status.iter().filter(|m| !m.applied).count(), 1);
 
@@ -415,4 +418,124 @@ async fn an_unreachable_database_is_named_without_its_password() {
     assert!(text.contains("127.0.0.1:1/registry"), "{text}");
     assert!(!text.contains("hunter2"), "{text}");
     assert_eq!(err.kind(), ErrorKind::Unavailable);
+}
+
+/// An observation as a check would make it (the checks themselves are tested elsewhere).
+fn observation(slug: &str, source: EvidenceSource, at: &str, stale: Option<bool>) -> Observation {
+    Observation {
+        slug: slug.to_owned(),
+        source,
+        url: format!("https://api.github.com/repos/example/{slug}"),
+        observed_at: at.parse().expect("a date"),
+        raw: serde_json::json!({"archived": false, "pushed_at": "2026-11-01T00:00:00Z"}),
+        findings: vec![Finding {
+            criterion: "maintained".to_owned(),
+            status: Status::Met,
+            evidence: format!("https://github.com/example/{slug}/commits"),
+            note: Localized {
+                fr: "Dernier commit le 2026-11-01.".to_owned(),
+                en: "Last commit on 2026-11-01.".to_owned(),
+            },
+        }],
+        stale,
+    }
+}
+
+#[tokio::test]
+async fn an_identical_observation_moves_the_date_instead_of_adding_a_row() {
+    let t = TestDb::migrated().await;
+    let first = observation(
+        "signal",
+        EvidenceSource::Forge,
+        "2026-12-01T10:00:00Z",
+        Some(false),
+    );
+    let added = store::record(&t.conn, &first).await.expect("record");
+    assert!(matches!(added, store::Recorded::Added(_)), "{added:?}");
+    let mut again = first.clone();
+    again.observed_at = "2026-12-02T10:00:00Z".parse().expect("date");
+    let repeated = store::record(&t.conn, &again).await.expect("record again");
+    assert_eq!(repeated, store::Recorded::Repeated(added.id()));
+
+    let latest = store::latest_for_entry(&t.conn, "signal")
+        .await
+        .expect("latest");
+    assert_eq!(latest.len(), 1);
+    assert_eq!(latest[0].observation, again);
+    assert_eq!(latest[0].first_observed_at, first.observed_at);
+
+    let mut changed = again.clone();
+    changed.observed_at = "2026-12-03T10:00:00Z".parse().expect("date");
+    changed.stale = Some(true);
+    let other = store::record(&t.conn, &changed)
+        .await
+        .expect("record a change");
+    assert!(matches!(other, store::Recorded::Added(id) if id != added.id()));
+    let counts = store::counts(&t.conn).await.expect("counts");
+    assert_eq!(counts.observations, 2);
+}
+
+#[tokio::test]
+async fn the_latest_observation_of_each_source_is_read_per_entry_and_for_the_catalogue() {
+    let t = TestDb::migrated().await;
+    for o in [
+        observation(
+            "signal",
+            EvidenceSource::Forge,
+            "2026-12-01T10:00:00Z",
+            Some(true),
+        ),
+        observation(
+            "signal",
+            EvidenceSource::Forge,
+            "2026-12-02T10:00:00Z",
+            Some(false),
+        ),
+        observation(
+            "signal",
+            EvidenceSource::Website,
+            "2026-12-01T11:00:00Z",
+            None,
+        ),
+        observation(
+            "croc",
+            EvidenceSource::Forge,
+            "2026-12-01T12:00:00Z",
+            Some(true),
+        ),
+        observation("croc", EvidenceSource::Fdroid, "2026-12-01T12:30:00Z", None),
+    ] {
+        store::record(&t.conn, &o).await.expect("record");
+    }
+    let signal = store::latest_for_entry(&t.conn, "signal")
+        .await
+        .expect("signal");
+    let sources: Vec<_> = signal.iter().map(|s| s.observation.source).collect();
+    assert_eq!(sources, [EvidenceSource::Forge, EvidenceSource::Website]);
+    assert_eq!(
+        signal[0].observation.stale,
+        Some(false),
+        "the newer forge observation"
+    );
+
+    let all = store::latest_all(&t.conn).await.expect("all");
+    assert_eq!(all.keys().collect::<Vec<_>>(), ["croc", "signal"]);
+    assert_eq!(all["croc"].len(), 2);
+
+    // signal was stale, then active again: only croc is stale now.
+    let stale = store::stale_slugs(&t.conn).await.expect("stale");
+    assert_eq!(stale.into_iter().collect::<Vec<_>>(), ["croc"]);
+
+    let counts = store::counts(&t.conn).await.expect("counts");
+    assert_eq!(counts.observations, 5);
+    assert_eq!(counts.entries, 2);
+    assert_eq!(counts.stale_entries, 1);
+    assert_eq!(counts.by_source.get("forge"), Some(&3));
+    assert_eq!(counts.by_source.get("fdroid"), Some(&1));
+    assert!(
+        store::latest_for_entry(&t.conn, "nobody")
+            .await
+            .expect("none")
+            .is_empty()
+    );
 }

@@ -15,7 +15,6 @@ use floss_registry::config::{Config, ConfigArgs, ServeArgs};
 use floss_registry::db::entities::submissions;
 use floss_registry::workflow::forge::{Answer, Event, PullRequests};
 use reqwest::StatusCode;
-use sea_orm::ConnectionTrait;
 use serde_json::{Value, json};
 
 /// A running registry with its provider; everything is removed when dropped.
@@ -61,30 +60,6 @@ impl Drop for Registry {
     fn drop(&mut self) {
         self.server.abort();
     }
-}
-
-/// A fresh PostgreSQL database when `DATABASE_URL` names a server (dropped with the server
-/// cluster at the end of scripts/test), else `None` (SQLite in the state directory).
-async fn database_url() -> Option<String> {
-    let admin = std::env::var("DATABASE_URL").ok()?;
-    if !admin.starts_with("postgres") {
-        return None;
-    }
-    static COUNTER: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
-    let name = format!(
-        "floss_wf_{}_{}",
-        std::process::id(),
-        COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
-    );
-    let conn = sea_orm::Database::connect(admin.as_str())
-        .await
-        .expect("connect to the PostgreSQL admin URL");
-    conn.execute_unprepared(&format!("CREATE DATABASE {name} TEMPLATE template0"))
-        .await
-        .expect("create a test database");
-    let mut url = url::Url::parse(&admin).expect("admin URL");
-    url.set_path(&format!("/{name}"));
-    Some(url.to_string())
 }
 
 impl Registry {
@@ -143,7 +118,7 @@ subject = "c4a61d29-admin"
             public_url: Some(base.clone()),
             log_format: None,
         };
-        let db = database_url().await;
+        let db = common::postgres_database("floss_wf").await;
         let config: Config = Config::resolve_with_env(&args, &|name| match name {
             "DATABASE_URL" => db.clone(),
             _ => None,

@@ -502,6 +502,7 @@ review-col-kind = Kind
 review-col-state = State
 review-col-age = Waiting for
 review-col-validator = Validator
+review-automated-badge = automated evidence
 review-age-days = { $n ->
     [0] less than a day
     [one] { $n } day
@@ -744,3 +745,19 @@ feed-entry-feed-title = Changes to { $name }
 feed-category-feed-title = Changes in the category { $name }
 feed-change-title = { $name }: { $what }
 history-diff = Show the raw change (diff)
+
+# Automated evidence
+evidence-heading = Automated evidence
+evidence-lead = What machines observed about this software, with when and where. Machine-observed, not a decision: only reviewers change an assessment, and a finding that could settle or contradicts one is proposed to them.
+evidence-none = No automated observation yet.
+evidence-unavailable = The automated evidence cannot be read at the moment.
+evidence-observed = Observed
+evidence-no-findings = Nothing observed bears on a criterion.
+evidence-stale = stale
+evidence-stale-explain = No commit nor release for 12 months on its forge (machine-observed).
+evidence-source-forge = Source forge
+evidence-source-website = Website
+evidence-source-apk = Android package (Exodus signatures)
+evidence-source-fdroid = F-Droid
+evidence-source-awesome-selfhosted = awesome-selfhosted
+evidence-source-publiccode = publiccode.yml

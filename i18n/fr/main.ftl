@@ -502,6 +502,7 @@ review-col-kind = Nature
 review-col-state = État
 review-col-age = En attente depuis
 review-col-validator = Validateur
+review-automated-badge = preuves automatisées
 review-age-days = { $n ->
     [0] moins d'un jour
     [one] { $n } jour
@@ -744,3 +745,19 @@ feed-entry-feed-title = Modifications de { $name }
 feed-category-feed-title = Modifications dans la catégorie { $name }
 feed-change-title = { $name } : { $what }
 history-diff = Voir la modification brute (diff)
+
+# Preuves automatisées
+evidence-heading = Preuves automatisées
+evidence-lead = Ce que des machines ont observé sur ce logiciel, avec quand et où. Observé par des machines, ce n'est pas une décision : seuls les relecteurs modifient une évaluation, et une observation qui pourrait en établir ou en contredire une leur est proposée.
+evidence-none = Aucune observation automatisée pour l'instant.
+evidence-unavailable = Les preuves automatisées ne peuvent pas être lues pour le moment.
+evidence-observed = Observé le
+evidence-no-findings = Rien d'observé ne porte sur un critère.
+evidence-stale = inactif
+evidence-stale-explain = Aucun commit ni aucune version depuis 12 mois sur sa forge (observé par des machines).
+evidence-source-forge = Forge du code source
+evidence-source-website = Site web
+evidence-source-apk = Paquet Android (signatures d'Exodus)
+evidence-source-fdroid = F-Droid
+evidence-source-awesome-selfhosted = awesome-selfhosted
+evidence-source-publiccode = publiccode.yml

@@ -1,6 +1,9 @@
 //! The command line: one module per subcommand. Commands print for people on stdout/stderr
 //! and return an exit code; they hold no logic the library does not expose.
 
+mod check;
+mod evidence;
+mod import;
 mod index;
 mod migrate;
 mod schema;
@@ -17,7 +20,7 @@ use clap::{Parser, Subcommand};
 pub mod exit {
     /// Everything went well (the data is valid).
     pub const OK: u8 = 0;
-    /// The data is invalid.
+    /// The data is invalid (`validate`), or a check or proposal failed (`check`, `import`).
     pub const INVALID: u8 = 1;
     /// Wrong usage, or a file or directory that cannot be read.
     pub const USAGE_OR_IO: u8 = 2;
@@ -31,7 +34,7 @@ pub mod exit {
     long_about = "floss-registry keeps a catalogue of free/open-source software in a git data repository, \
 checks every entry against the registry's format and privacy-by-design criteria, and serves it.\n\n\
 The data directory holds entries/, criteria/, categories/ and services/ (see registry-data/README.md).",
-    after_help = "Examples:\n  floss-registry serve\n  floss-registry search \"alternative à WhatsApp\"\n  floss-registry validate registry-data\n  floss-registry validate --format json registry-data > report.json\n  floss-registry schema > entry.schema.json"
+    after_help = "Examples:\n  floss-registry serve\n  floss-registry search \"alternative à WhatsApp\"\n  floss-registry validate registry-data\n  floss-registry validate --format json registry-data > report.json\n  floss-registry schema > entry.schema.json\n  floss-registry check signal --only forge\n  floss-registry import fdroid index-v2.json --propose"
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -64,6 +67,16 @@ pub enum Command {
     /// `up` (the default) applies every pending migration; `down` rolls back the last one
     /// (`--all`: every one); `status` lists them, applied or pending.
     Migrate(migrate::Args),
+    /// Run the automated-evidence checks (forge, website, apk) on entries and store what
+    /// they observe; `--propose` turns findings into proposals for reviewers.
+    ///
+    /// Machines never decide: an observation is shown as automated evidence, and a finding
+    /// that would settle an `unknown` or contradicts a recorded status becomes a submission of
+    /// the "automated evidence" account, decided by reviewers like any other.
+    Check(check::Args),
+    /// Import what another catalogue (F-Droid, awesome-selfhosted, publiccode.yml) says about
+    /// the entries, and the entries it would add; `--propose` makes them proposals.
+    Import(import::Args),
 }
 
 /// The data directory: `--data`, then `FLOSS_REGISTRY_DATA`, then `./registry-data`.
@@ -105,6 +118,8 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Search(args) => search::run(&args),
         Command::Serve(args) => serve::run(&args),
         Command::Migrate(args) => migrate::run(&args),
+        Command::Check(args) => check::run(&args),
+        Command::Import(args) => import::run(&args),
     };
     ExitCode::from(code)
 }

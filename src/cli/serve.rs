@@ -36,6 +36,7 @@ pub fn run(args: &ServeArgs) -> u8 {
             }
         };
         crate::workflow::jobs::spawn(app.workflow.clone());
+        crate::workflow::evidence_job::spawn(app.workflow.clone());
         match crate::http::serve(app).await {
             Ok(()) => exit::OK,
             Err(e) => {

@@ -10,6 +10,8 @@
 
 pub mod checks;
 pub mod import;
+pub mod run;
+pub mod store;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};

@@ -353,6 +353,7 @@ fn build_hits(
             review_status: card.review_status,
             replaces: card.replaces,
             last_changed: card.last_changed,
+            stale: false,
         });
     }
     Ok(hits)

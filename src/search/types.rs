@@ -216,6 +216,11 @@ pub struct Hit {
     pub replaces: Vec<String>,
     /// When the entry last changed (ISO 8601 date).
     pub last_changed: String,
+    /// Automated evidence: the entry's latest forge observation found no commit nor release
+    /// for 12 months. Machine-observed, not a decision. Not held by the index: the server sets
+    /// it from the observations it keeps in memory (false from the index alone).
+    #[serde(default)]
+    pub stale: bool,
 }
 
 /// What `open_or_build` did.

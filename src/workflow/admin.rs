@@ -41,6 +41,11 @@ pub async fn set_role(
         .one(&txn)
         .await?
         .ok_or_else(|| WorkflowError::NotFound(format!("there is no account #{id}")))?;
+    if super::proposals::is_system(&account) {
+        return Err(WorkflowError::Conflict(format!(
+            "account #{id} is the automated-evidence account: it proposes and never reviews"
+        )));
+    }
     if account.pseudonymised_at.is_some() {
         return Err(WorkflowError::Conflict(format!(
             "account #{id} is deleted: its role no longer changes"

@@ -21,6 +21,8 @@ pub struct Settings {
     pub public_url: String,
     pub workflow: WorkflowConfig,
     pub retention: RetentionConfig,
+    /// Automated evidence: the checks' schedule and what they may reach.
+    pub evidence: crate::config::EvidenceConfig,
 }
 
 /// The workflow's handle on the world; cheap to clone.
@@ -37,6 +39,8 @@ pub struct Context {
     /// Where submissions' pull requests live ([`super::forge::Local`] by default).
     pub pull_requests: Arc<dyn PullRequests>,
     pub settings: Arc<Settings>,
+    /// The entries whose latest forge observation says stale, kept in memory for the pages.
+    pub stale: Arc<crate::evidence::store::StaleSet>,
 }
 
 impl Context {
@@ -49,6 +53,7 @@ impl Context {
             }),
             catalogue,
             settings: Arc::new(settings),
+            stale: Arc::default(),
         }
     }
 

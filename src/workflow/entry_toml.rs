@@ -1,6 +1,7 @@
 //! Every writing of an entry file's TOML: a new entry from the submission form
 //! ([`new_entry`]), a change made with the form ([`edit_entry`]) and a reviewer's decision
-//! ([`apply_review`], [`replace_review`]), with the value builders they share (dates, string
+//! ([`apply_review`], [`replace_review`]), an automated-evidence proposal
+//! ([`apply_assessments`]), with the value builders they share (dates, string
 //! lists, localized notes, tables, setters that leave unchanged values alone).
 //!
 //! Edits go through `toml_edit` the way a careful person would: only the values that change
@@ -115,6 +116,29 @@ pub fn apply_review(
     assessed: NaiveDate,
 ) -> Result<String, String> {
     let mut doc: DocumentMut = text.parse().map_err(|e| format!("{e}"))?;
+    set_assessments(&mut doc, verdicts, assessed)?;
+    set_review(&mut doc, review);
+    Ok(doc.to_string())
+}
+
+/// Applies `verdicts` to the assessments and leaves every other part of the file as it was
+/// (the review block included): what an automated-evidence proposal changes. Errors when the
+/// text is not TOML.
+pub fn apply_assessments(
+    text: &str,
+    verdicts: &[Verdict],
+    assessed: NaiveDate,
+) -> Result<String, String> {
+    let mut doc: DocumentMut = text.parse().map_err(|e| format!("{e}"))?;
+    set_assessments(&mut doc, verdicts, assessed)?;
+    Ok(doc.to_string())
+}
+
+fn set_assessments(
+    doc: &mut DocumentMut,
+    verdicts: &[Verdict],
+    assessed: NaiveDate,
+) -> Result<(), String> {
     for v in verdicts {
         let Some(assessment) = section(doc.as_table_mut(), "assessment") else {
             return Err("`assessment` is not a table".into());
@@ -132,8 +156,7 @@ pub fn apply_review(
         }
         assessment.insert(&v.criterion, Item::Table(t));
     }
-    set_review(&mut doc, review);
-    Ok(doc.to_string())
+    Ok(())
 }
 
 /// Replaces the review block, keeping the previous one in `review.history`.

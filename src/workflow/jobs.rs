@@ -76,6 +76,10 @@ pub async fn run_once(ctx: &Context) -> RunReport {
         Ok(slugs) => report.expired = slugs,
         Err(e) => tracing::warn!(error = %crate::util::escaped(&e), "expiry of validations failed"),
     }
+    // Observations stored by the `check` command of another process show from here on.
+    if let Err(e) = ctx.stale.refresh(db).await {
+        tracing::warn!(error = %e, "the stale entries cannot be read");
+    }
     if report != RunReport::default() {
         tracing::info!(
             purged_sessions = report.purged_sessions,

@@ -11,10 +11,12 @@
 pub mod admin;
 pub mod context;
 pub mod entry_toml;
+pub mod evidence_job;
 pub mod forge;
 pub mod form;
 pub mod jobs;
 pub mod privacy;
+pub mod proposals;
 pub mod review;
 pub mod rules;
 pub mod submissions;
@@ -157,11 +159,16 @@ impl From<&crate::data::Diagnostic> for StoredDiagnostic {
 /// The public pseudonym of an account: stable, and unlinkable to the person once their
 /// account is deleted (it is derived from the provider's subject, which deletion erases).
 pub fn pseudonym(user: &users::Model) -> String {
+    pseudonym_of(&user.provider, &user.subject)
+}
+
+/// The pseudonym of the account of `provider` and `subject`.
+pub fn pseudonym_of(provider: &str, subject: &str) -> String {
     let mut h = Sha256::new();
     h.update(b"floss-registry pseudonym\0");
-    h.update(user.provider.as_bytes());
+    h.update(provider.as_bytes());
     h.update(b"\0");
-    h.update(user.subject.as_bytes());
+    h.update(subject.as_bytes());
     format!("contributor-{}", &hex::encode(h.finalize())[..10])
 }
 

@@ -134,6 +134,24 @@ pub async fn current_text(ctx: &Context, slug: &str) -> Option<String> {
     })
 }
 
+/// The submission `actor` still has under review for `slug`, if any (one at a time).
+pub async fn open_of(
+    ctx: &Context,
+    actor: &Actor,
+    slug: &str,
+) -> Result<Option<submissions::Model>, WorkflowError> {
+    Ok(submissions::Entity::find()
+        .filter(submissions::Column::Slug.eq(slug))
+        .filter(submissions::Column::AuthorId.eq(actor.id))
+        .filter(submissions::Column::State.is_in([
+            State::PendingGit,
+            State::Open,
+            State::ChangesRequested,
+        ]))
+        .one(ctx.db()?)
+        .await?)
+}
+
 /// Proposes an entry: validates it, stores it, writes it on its own branch. Returns the
 /// submission, `open` or, when git is unavailable, `pending-git` (kept and retried).
 pub async fn create(
@@ -148,17 +166,7 @@ pub async fn create(
     let Some(slug) = checked.slug.clone() else {
         return Err(checked.into_error());
     };
-    let open_same = submissions::Entity::find()
-        .filter(submissions::Column::Slug.eq(&slug))
-        .filter(submissions::Column::AuthorId.eq(actor.id))
-        .filter(submissions::Column::State.is_in([
-            State::PendingGit,
-            State::Open,
-            State::ChangesRequested,
-        ]))
-        .one(ctx.db()?)
-        .await?;
-    if let Some(s) = open_same {
+    if let Some(s) = open_of(ctx, actor, &slug).await? {
         return Err(WorkflowError::Conflict(format!(
             "you already have submission #{} open for `{slug}`: update it instead",
             s.id

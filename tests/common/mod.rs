@@ -502,5 +502,31 @@ pub fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
+/// A fresh PostgreSQL database named `<prefix>_<pid>_<n>` when `DATABASE_URL` names a server
+/// (dropped with the server cluster at the end of scripts/test), else `None` (SQLite in the
+/// test's state directory).
+pub async fn postgres_database(prefix: &str) -> Option<String> {
+    use sea_orm::ConnectionTrait as _;
+    let admin = std::env::var("DATABASE_URL").ok()?;
+    if !admin.starts_with("postgres") {
+        return None;
+    }
+    static COUNTER: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+    let name = format!(
+        "{prefix}_{}_{}",
+        std::process::id(),
+        COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+    );
+    let conn = sea_orm::Database::connect(admin.as_str())
+        .await
+        .expect("connect to the PostgreSQL admin URL");
+    conn.execute_unprepared(&format!("CREATE DATABASE {name} TEMPLATE template0"))
+        .await
+        .expect("create a test database");
+    let mut url = url::Url::parse(&admin).expect("admin URL");
+    url.set_path(&format!("/{name}"));
+    Some(url.to_string())
+}
+
 pub mod github;
 pub mod oidc;

@@ -79,6 +79,20 @@ pub struct EntryDetail {
     #[serde(flatten)]
     pub entry: Entry,
     pub grade: GradeBreakdown,
+    /// The latest forge observation found no commit nor release for 12 months
+    /// (machine-observed, not a decision).
+    pub stale: bool,
+    pub automated_evidence: AutomatedEvidence,
+}
+
+/// What machines observed about the entry: the latest observation of each source, with when
+/// and where. Machine-observed, not a decision: only reviewers change the assessment above,
+/// and findings that could settle or contradict it are proposed to them.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct AutomatedEvidence {
+    /// `false` when the observations could not be read (the list is then empty).
+    pub available: bool,
+    pub observations: Vec<crate::evidence::Observation>,
 }
 
 /// The largest `page` of `GET /api/v1/entries`.
@@ -173,9 +187,27 @@ pub async fn one(
         .get(&slug)
         .cloned()
         .ok_or_else(|| ApiError::internal(format!("no grade computed for {slug}")))?;
+    let (available, observations) = match app.db() {
+        Err(_) => (true, Vec::new()),
+        Ok(db) => match crate::evidence::store::latest_for_entry(db, &slug).await {
+            Ok(stored) => (true, stored.into_iter().map(|s| s.observation).collect()),
+            Err(e) => {
+                tracing::warn!(error = %crate::util::escaped(&e), "automated evidence unavailable");
+                (false, Vec::new())
+            }
+        },
+    };
+    let stale = observations.iter().any(|o: &crate::evidence::Observation| {
+        o.source == crate::evidence::EvidenceSource::Forge && o.stale == Some(true)
+    });
     Ok(Json(EntryDetail {
         entry: entry.clone(),
         grade,
+        stale,
+        automated_evidence: AutomatedEvidence {
+            available,
+            observations,
+        },
     }))
 }
 

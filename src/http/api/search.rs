@@ -188,6 +188,16 @@ pub async fn search(
     params.finish(ACCEPTED)?;
     app.metrics.searches.inc();
     let worker = Arc::clone(&app);
-    let results = tokio::task::spawn_blocking(move || worker.index().search(&request)).await??;
+    let mut results =
+        tokio::task::spawn_blocking(move || worker.index().search(&request)).await??;
+    mark_stale(&app, &mut results);
     Ok(Json(results))
+}
+
+/// Sets the stale flag of each hit from the automated evidence the server keeps in memory.
+pub(crate) fn mark_stale(app: &App, results: &mut SearchResults) {
+    let stale = app.workflow.stale.get();
+    for hit in &mut results.hits {
+        hit.stale = stale.contains(&hit.slug);
+    }
 }

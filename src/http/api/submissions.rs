@@ -31,6 +31,9 @@ pub struct SubmissionView {
     pub state: String,
     pub branch: Option<String>,
     pub author: String,
+    /// A proposal of the "automated evidence" account: made from machine observations, for
+    /// reviewers to decide like any other submission.
+    pub automated: bool,
     pub entry_toml: String,
     #[schema(value_type = Vec<Object>)]
     pub diagnostics: Vec<StoredDiagnostic>,
@@ -47,6 +50,7 @@ impl SubmissionView {
             state: s.state.to_value(),
             branch: s.branch.clone(),
             author: s.author_pseudonym.clone(),
+            automated: crate::workflow::proposals::is_automated(s),
             entry_toml: s.entry_toml.clone(),
             diagnostics: sub::diagnostics_of(s),
             created_at: s.created_at,

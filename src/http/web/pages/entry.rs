@@ -38,6 +38,7 @@ pub struct EntryPage {
     pub api_href: String,
     pub alternatives: Vec<Tag>,
     pub changes: ChangesSection,
+    pub evidence: super::entry_evidence::EvidenceSection,
 }
 
 /// How many changes the entry page shows at once.
@@ -252,6 +253,7 @@ pub async fn page(
         diff_commit(raw.as_deref()),
     )
     .await;
+    page.evidence = super::entry_evidence::section(&ctx, &slug).await;
     page.layout.page_feed = Some(FeedLink {
         href: page.changes.feed_href.clone(),
         title: ctx.tr.s("feed-entry-feed-title", "name", &entry.name),
@@ -479,6 +481,7 @@ pub fn build(ctx: &Ctx, snapshot: &Snapshot, entry: &Entry) -> EntryPage {
         api_href: format!("/api/v1/entries/{}", entry.slug),
         alternatives: replaces,
         changes: ChangesSection::default(),
+        evidence: super::entry_evidence::EvidenceSection::default(),
         layout,
     }
 }

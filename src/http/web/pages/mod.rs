@@ -9,6 +9,7 @@ pub mod compare;
 pub mod criteria;
 pub mod decisions;
 pub mod entry;
+pub mod entry_evidence;
 pub mod entry_form;
 pub mod home;
 pub mod info;

@@ -52,6 +52,8 @@ pub struct QueueRow {
     pub since: String,
     pub errors: usize,
     pub warnings: usize,
+    /// A proposal of the automated-evidence account (shown with a badge).
+    pub automated: bool,
 }
 
 pub async fn page(
@@ -146,6 +148,7 @@ pub async fn page(
                 since: private::when(tr, s.updated_at),
                 errors,
                 warnings: diagnostics.len() - errors,
+                automated: crate::workflow::proposals::is_automated(s),
             }
         })
         .collect();

@@ -57,6 +57,8 @@ pub struct HitView {
     pub license: String,
     pub platforms: String,
     pub review: String,
+    /// Automated evidence found no activity for 12 months.
+    pub stale: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -118,10 +120,11 @@ pub async fn page(ctx: Ctx, RawQuery(raw): RawQuery) -> Result<Response, WebErro
     ctx.app.metrics.searches.inc();
     let worker = Arc::clone(&ctx.app);
     let asked = request.clone();
-    let results = tokio::task::spawn_blocking(move || worker.index().search(&asked))
+    let mut results = tokio::task::spawn_blocking(move || worker.index().search(&asked))
         .await
         .map_err(|e| ctx.internal(e))?
         .map_err(|e| ctx.internal(e))?;
+    crate::http::api::search::mark_stale(&ctx.app, &mut results);
     let snapshot = ctx.app.snapshot();
     let mut page = build(&ctx, &snapshot, &request, &results);
     // One category chosen: its changes have a feed of their own.
@@ -186,6 +189,7 @@ pub fn build(
                 .collect::<Vec<_>>()
                 .join(", "),
             review: view::review_label_id(tr, &h.review_status),
+            stale: h.stale,
         })
         .collect();
 

@@ -41,6 +41,8 @@ pub struct SubmissionPage {
     pub created: String,
     pub updated: String,
     pub author: String,
+    /// A proposal of the automated-evidence account.
+    pub automated: bool,
     pub branch: Option<String>,
     pub notice: Option<Notice>,
     pub diagnostics: Vec<DiagnosticView>,
@@ -220,6 +222,7 @@ async fn build(
         created: private::when(tr, row.created_at),
         updated: private::when(tr, row.updated_at),
         author: row.author_pseudonym.clone(),
+        automated: crate::workflow::proposals::is_automated(&row),
         branch: row.branch.clone(),
         notice: kept.notice.clone(),
         counts: tr.args(
