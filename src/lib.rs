@@ -16,6 +16,7 @@ pub mod evidence;
 pub mod git;
 pub mod http;
 pub mod model;
+pub mod outbound;
 pub mod search;
 pub mod util;
 pub mod workflow;
