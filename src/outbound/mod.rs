@@ -209,41 +209,42 @@ impl Outbound {
             let permit = self.host_permit(&url).await;
             let response = self.send_with_retry(&url, &headers).await?;
             let status = response.status();
-            if status.is_redirection() && request.follow_redirects {
-                if let Some(location) = response.headers().get(header::LOCATION).cloned() {
-                    drop(response);
-                    drop(permit);
-                    let next = location
-                        .to_str()
-                        .ok()
-                        .and_then(|l| url.join(l).ok())
-                        .ok_or_else(|| OutboundError::Unreachable {
-                            url: url.to_string(),
-                            reason: "a redirect to a Location that is not a URL".to_owned(),
-                        })?;
-                    if next == first || redirects.contains(&next) {
-                        return Err(OutboundError::Unreachable {
-                            url: first.to_string(),
-                            reason: format!("redirect loop (back to {next})"),
-                        });
-                    }
-                    if redirects.len() >= self.settings.max_redirects {
-                        return Err(OutboundError::Unreachable {
-                            url: first.to_string(),
-                            reason: format!(
-                                "more than {} redirects (last to {next})",
-                                self.settings.max_redirects
-                            ),
-                        });
-                    }
-                    // Credentials never follow a redirect to another origin.
-                    if next.origin() != url.origin() {
-                        headers.retain(|(name, _)| !is_credential(name));
-                    }
-                    redirects.push(next.clone());
-                    url = next;
-                    continue;
+            if status.is_redirection()
+                && request.follow_redirects
+                && let Some(location) = response.headers().get(header::LOCATION).cloned()
+            {
+                drop(response);
+                drop(permit);
+                let next = location
+                    .to_str()
+                    .ok()
+                    .and_then(|l| url.join(l).ok())
+                    .ok_or_else(|| OutboundError::Unreachable {
+                        url: url.to_string(),
+                        reason: "a redirect to a Location that is not a URL".to_owned(),
+                    })?;
+                if next == first || redirects.contains(&next) {
+                    return Err(OutboundError::Unreachable {
+                        url: first.to_string(),
+                        reason: format!("redirect loop (back to {next})"),
+                    });
                 }
+                if redirects.len() >= self.settings.max_redirects {
+                    return Err(OutboundError::Unreachable {
+                        url: first.to_string(),
+                        reason: format!(
+                            "more than {} redirects (last to {next})",
+                            self.settings.max_redirects
+                        ),
+                    });
+                }
+                // Credentials never follow a redirect to another origin.
+                if next.origin() != url.origin() {
+                    headers.retain(|(name, _)| !is_credential(name));
+                }
+                redirects.push(next.clone());
+                url = next;
+                continue;
             }
             let headers = response.headers().clone();
             let body = read_capped(response, cap, &url).await?;

@@ -416,12 +416,12 @@ async fn gitlab(api: &Api<'_>, repo: &ForgeRepo) -> Result<Seen, CheckError> {
     seen.public = str_field(&value, "visibility").map(|v| v == "public");
     seen.default_branch = str_field(&value, "default_branch");
     let web = str_field(&value, "web_url").unwrap_or_else(|| repo.web_url.clone());
-    if let Some((_, releases)) = api.get(&format!("{base}/releases?per_page=1")).await? {
-        if let Some(first) = releases.as_array().and_then(|a| a.first()) {
-            seen.release = release_of(first, "released_at", |r| {
-                str_field(r, "tag_name").map(|t| format!("{web}/-/releases/{t}"))
-            });
-        }
+    if let Some((_, releases)) = api.get(&format!("{base}/releases?per_page=1")).await?
+        && let Some(first) = releases.as_array().and_then(|a| a.first())
+    {
+        seen.release = release_of(first, "released_at", |r| {
+            str_field(r, "tag_name").map(|t| format!("{web}/-/releases/{t}"))
+        });
     }
     let branch = seen
         .default_branch
@@ -606,21 +606,21 @@ fn findings(entry: &Entry, repo: &ForgeRepo, seen: &Seen, now: DateTime<Utc>) ->
 
     // source-available: a public repository with a tagged release is what the guide asks
     // for; the reviewer still checks that it is complete and covers any server.
-    if seen.public == Some(true) {
-        if let Some(Release { tag, date, url }) = &seen.release {
-            let when = date.map(day).unwrap_or_else(|| "?".to_owned());
-            out.push(finding(
-                "source-available",
-                Status::Met,
-                url,
-                format!(
-                    "Dépôt public sur {forge} ; la dernière version {tag} ({when}) y est étiquetée (observé le {today}). L'examinateur vérifie que le code est complet et, si le projet exploite un serveur, que son code est publié."
-                ),
-                format!(
-                    "Public repository on {forge}; the latest release {tag} ({when}) is tagged there (observed on {today}). The reviewer checks that the code is complete and, if the project runs a server, that its code is published."
-                ),
-            ));
-        }
+    if seen.public == Some(true)
+        && let Some(Release { tag, date, url }) = &seen.release
+    {
+        let when = date.map(day).unwrap_or_else(|| "?".to_owned());
+        out.push(finding(
+            "source-available",
+            Status::Met,
+            url,
+            format!(
+                "Dépôt public sur {forge} ; la dernière version {tag} ({when}) y est étiquetée (observé le {today}). L'examinateur vérifie que le code est complet et, si le projet exploite un serveur, que son code est publié."
+            ),
+            format!(
+                "Public repository on {forge}; the latest release {tag} ({when}) is tagged there (observed on {today}). The reviewer checks that the code is complete and, if the project runs a server, that its code is published."
+            ),
+        ));
     }
 
     // vulnerability-disclosure: a policy file exists; whether it gives a contact and a

@@ -340,13 +340,12 @@ fn read_page(html: &str, base: &Url) -> Result<Page, CheckError> {
             let Some(address) = element.value().attr(attr) else {
                 continue;
             };
-            if let Ok(url) = base.join(address.trim()) {
-                if let Some(host) = url.host_str() {
-                    let host = host.to_ascii_lowercase();
-                    if matches!(url.scheme(), "http" | "https") && !is_same_site(&host, &own) {
-                        page.third_party_hosts.insert(host);
-                    }
-                }
+            if let Ok(url) = base.join(address.trim())
+                && let Some(host) = url.host_str()
+                && matches!(url.scheme(), "http" | "https")
+                && !is_same_site(host, &own)
+            {
+                page.third_party_hosts.insert(host.to_ascii_lowercase());
             }
         }
     }
@@ -358,13 +357,11 @@ fn read_page(html: &str, base: &Url) -> Result<Page, CheckError> {
         if PRIVACY_WORDS
             .iter()
             .any(|w| href_lower.contains(w) || text.contains(w))
+            && let Ok(url) = base.join(href.trim())
+            && matches!(url.scheme(), "http" | "https")
         {
-            if let Ok(url) = base.join(href.trim()) {
-                if matches!(url.scheme(), "http" | "https") {
-                    page.privacy_link = Some(url.to_string());
-                    break;
-                }
-            }
+            page.privacy_link = Some(url.to_string());
+            break;
         }
     }
     Ok(page)
