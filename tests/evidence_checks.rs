@@ -1198,3 +1198,118 @@ async fn bad_apks_and_signature_lists_are_located_errors() {
         "{err}"
     );
 }
+
+#[tokio::test]
+async fn one_host_gets_at_most_the_configured_requests_at_once() {
+    let (now, max) = (
+        Arc::new(std::sync::atomic::AtomicUsize::new(0)),
+        Arc::new(std::sync::atomic::AtomicUsize::new(0)),
+    );
+    let (n, m) = (now.clone(), max.clone());
+    let router = Router::new().route(
+        "/",
+        get(move || {
+            let (n, m) = (n.clone(), m.clone());
+            async move {
+                let current = n.fetch_add(1, std::sync::atomic::Ordering::SeqCst) + 1;
+                m.fetch_max(current, std::sync::atomic::Ordering::SeqCst);
+                tokio::time::sleep(Duration::from_millis(150)).await;
+                n.fetch_sub(1, std::sync::atomic::Ordering::SeqCst);
+                "ok"
+            }
+        }),
+    );
+    let addr = serve(router, None).await;
+    let client = Outbound::new(OutboundSettings {
+        allow_loopback: true,
+        per_host_concurrency: 1,
+        ..OutboundSettings::default()
+    })
+    .expect("client");
+    let url: url::Url = format!("http://{addr}/").parse().expect("url");
+    let (a, b, c) = tokio::join!(
+        client.get(url.clone()),
+        client.get(url.clone()),
+        client.get(url)
+    );
+    assert!(a.is_ok() && b.is_ok() && c.is_ok());
+    assert_eq!(
+        max.load(std::sync::atomic::Ordering::SeqCst),
+        1,
+        "requests to one host ran together"
+    );
+}
+
+#[tokio::test]
+async fn a_host_that_never_finishes_answering_hits_the_time_limit() {
+    let router = Router::new().route(
+        "/",
+        get(|| async {
+            tokio::time::sleep(Duration::from_secs(30)).await;
+            "late"
+        }),
+    );
+    let addr = serve(router, None).await;
+    let client = Outbound::new(OutboundSettings {
+        allow_loopback: true,
+        timeout: Duration::from_millis(500),
+        ..OutboundSettings::default()
+    })
+    .expect("client");
+    let started = std::time::Instant::now();
+    let err = client
+        .get(format!("http://{addr}/").parse().expect("url"))
+        .await
+        .expect_err("timeout");
+    assert!(started.elapsed() < Duration::from_secs(5));
+    assert!(
+        matches!(&err, OutboundError::Unreachable { reason, .. } if reason.contains("timed out") || reason.contains("no complete answer")),
+        "{err}"
+    );
+}
+
+#[tokio::test]
+async fn a_token_does_not_follow_a_redirect_to_another_origin() {
+    let seen = Arc::new(std::sync::Mutex::new(Vec::new()));
+    let record = seen.clone();
+    let other = serve(
+        Router::new().route(
+            "/",
+            get(move |headers: HeaderMap| {
+                let record = record.clone();
+                async move {
+                    record
+                        .lock()
+                        .expect("lock")
+                        .push(headers.get(header::AUTHORIZATION).is_some());
+                    "other"
+                }
+            }),
+        ),
+        None,
+    )
+    .await;
+    let first = serve(
+        Router::new().route(
+            "/",
+            get(move || async move {
+                Redirect::temporary(&format!("http://localhost:{}/", other.port()))
+            }),
+        ),
+        None,
+    )
+    .await;
+    let request =
+        floss_registry::outbound::Request::get(format!("http://{first}/").parse().expect("url"))
+            .header(
+                header::AUTHORIZATION,
+                "Bearer secret".parse().expect("header"),
+            );
+    let fetched = outbound(true).fetch(request).await.expect("followed");
+    assert_eq!(fetched.body, b"other");
+    assert_eq!(
+        *seen.lock().expect("lock"),
+        vec![false],
+        "the Authorization header was forwarded"
+    );
+}
