@@ -32,6 +32,9 @@ const PRIVACY_WORDS: [&str; 12] = [
     "gdpr",
 ];
 
+/// Third-party hosts kept in an observation (all are matched; the count is kept too).
+const MAX_RAW_HOSTS: usize = 200;
+
 /// A `security.txt` read as RFC 9116 says: `Contact` (one or more) and `Expires` (one) are
 /// required; an expired file counts as absent.
 #[derive(Debug, Clone, PartialEq)]
@@ -196,7 +199,13 @@ pub async fn check(checker: &Checker, entry: &Entry) -> Result<Observation, Chec
         })
         .collect();
     raw.insert("privacy_link".into(), json!(page.privacy_link));
-    raw.insert("third_party_hosts".into(), json!(page.third_party_hosts));
+    // Bounded: an observation is stored and shown.
+    let hosts: Vec<&String> = page.third_party_hosts.iter().take(MAX_RAW_HOSTS).collect();
+    raw.insert("third_party_hosts".into(), json!(hosts));
+    raw.insert(
+        "third_party_host_count".into(),
+        json!(page.third_party_hosts.len()),
+    );
     raw.insert("trackers".into(), json!(trackers));
     raw.insert("tracker_list".into(), json!(super::trackers::SOURCE));
 
