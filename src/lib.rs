@@ -17,6 +17,7 @@ pub mod fuzzing;
 pub mod git;
 pub mod http;
 pub mod model;
+pub mod outbound;
 pub mod search;
 pub mod util;
 pub mod workflow;
