@@ -11,7 +11,7 @@ use sea_orm::{
     ActiveModelTrait, ConnectionTrait, Database, DatabaseConnection, EntityTrait, ModelTrait, Set,
 };
 
-const TABLES: [&str; 10] = [
+const TABLES: [&str; 11] = [
     "registry_meta",
     "users",
     "sessions",
@@ -22,6 +22,7 @@ const TABLES: [&str; 10] = [
     "audit_log",
     "login_flows",
     "api_tokens",
+    "rights_reports",
 ];
 
 /// A database of its own for one test, removed when dropped.
@@ -192,8 +193,11 @@ async fn rolling_back_removes_the_tables_and_migrating_again_restores_them() {
     t.user("github", "1").await.expect("a user before");
 
     let last = db::migrate_down(&t.conn, Some(1)).await.expect("down one");
-    assert_eq!(last, vec!["m20261122_000010_create_api_tokens".to_owned()]);
-    assert!(!t.existing_tables().await.contains(&"api_tokens"));
+    assert_eq!(
+        last,
+        vec!["m20261207_000012_create_rights_reports".to_owned()]
+    );
+    assert!(!t.existing_tables().await.contains(&"rights_reports"));
     let status = db::migrate_status(&t.conn).await.expect("status");
     assert_eq!(status.iter().filter(|m| !m.applied).count(), 1);
 

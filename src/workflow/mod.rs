@@ -16,6 +16,7 @@ pub mod form;
 pub mod jobs;
 pub mod privacy;
 pub mod review;
+pub mod rights;
 pub mod rules;
 pub mod submissions;
 pub mod tokens;
