@@ -11,6 +11,7 @@ use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use chrono::Utc;
 use floss_registry::app::App;
+use floss_registry::auth::{Cookies, session};
 use floss_registry::catalogue::Snapshot;
 use floss_registry::config::{Config, ConfigArgs};
 use floss_registry::data::Catalogue;
@@ -130,6 +131,61 @@ impl Registry {
         .await
         .expect("insert a user");
         Actor::from_user(&user, role)
+    }
+
+    /// A login session of `actor`: the cookie to send and the forms' CSRF token.
+    async fn session(&self, actor: &Actor) -> (String, String) {
+        let token = session::create(self.app.db().expect("db"), actor.id, 12)
+            .await
+            .expect("session");
+        let name = Cookies {
+            secure: self.app.config.auth.cookie_secure,
+        }
+        .session_name();
+        (format!("{name}={token}"), session::csrf_token(&token))
+    }
+
+    async fn page(&self, uri: &str, cookie: Option<&str>, form: Option<&[(&str, &str)]>) -> Reply {
+        let mut req = Request::builder()
+            .method(if form.is_some() { "POST" } else { "GET" })
+            .uri(uri);
+        if let Some(c) = cookie {
+            req = req.header("cookie", c);
+        }
+        let req = match form {
+            Some(pairs) => req
+                .header("content-type", "application/x-www-form-urlencoded")
+                .body(Body::from(
+                    url::form_urlencoded::Serializer::new(String::new())
+                        .extend_pairs(pairs)
+                        .finish(),
+                )),
+            None => req.body(Body::empty()),
+        }
+        .expect("request");
+        let res = floss_registry::http::router(Arc::clone(&self.app))
+            .oneshot(req)
+            .await
+            .expect("the router never fails");
+        let status = res.status();
+        let content_type = res
+            .headers()
+            .get("location")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_owned();
+        let body = res
+            .into_body()
+            .collect()
+            .await
+            .expect("body")
+            .to_bytes()
+            .to_vec();
+        Reply {
+            status,
+            content_type,
+            body,
+        }
     }
 
     /// A personal API token of `actor` (no CSRF token needed with it).
@@ -641,4 +697,132 @@ async fn an_unknown_service_has_no_rights_page_in_the_api() {
     ] {
         assert!(doc["paths"][path].is_object(), "{path} is documented");
     }
+}
+
+/// The text of the element `id="..."` (a textarea or an input's value is enough here).
+fn field_html<'a>(html: &'a str, id: &str) -> &'a str {
+    let start = html
+        .find(&format!("id=\"{id}\""))
+        .unwrap_or_else(|| panic!("no #{id} in the page"));
+    let rest = &html[start..];
+    &rest[..rest.find('>').unwrap_or(rest.len())]
+}
+
+#[tokio::test]
+async fn a_service_page_shows_its_aggregates_only_from_k_people_with_the_deadline_and_letters() {
+    let reg = Registry::new().await;
+    let page = reg.page("/en/alternatives/gmail", None, None).await;
+    assert_eq!(page.status, StatusCode::OK);
+    let html = page.text();
+    assert!(html.contains("Your rights with Gmail"), "{html}");
+    assert!(html.contains("Not enough reports yet"));
+    assert!(html.contains("within one month of receiving it (GDPR art. 12(3))"));
+    for right in [
+        "access",
+        "rectification",
+        "erasure",
+        "portability",
+        "objection",
+    ] {
+        assert!(
+            html.contains(&format!("id=\"letter-{right}\"")),
+            "letter {right}"
+        );
+    }
+    assert!(
+        html.contains("mailto:?subject=Data%20portability%20request"),
+        "a mailto without recipient"
+    );
+    assert!(html.contains("structured, commonly used and machine-readable format"));
+    let fr = reg.page("/fr/alternatives/gmail", None, None).await.text();
+    assert!(fr.contains("Vos droits auprès de Gmail"));
+    assert!(fr.contains("Demande de portabilité (RGPD, art. 20), Gmail"));
+
+    for i in 0..K {
+        let who = reg.person(&format!("p{i}"), users::Role::Submitter).await;
+        rights::create(&reg.app.workflow, &who, &answered("gmail", 10 + i as i64))
+            .await
+            .expect("a report");
+    }
+    let html = reg.page("/en/alternatives/gmail", None, None).await.text();
+    assert!(!html.contains("Not enough reports yet"));
+    assert!(
+        html.contains(
+            "<tr><th scope=\"row\">Access (art. 15)</th><td>5</td><td>12</td><td>100 %</td>"
+        ),
+        "{html}"
+    );
+    assert!(!html.contains(&days_ago(60)), "no date sent is shown");
+}
+
+#[tokio::test]
+async fn the_report_form_keeps_what_was_typed_with_errors_next_to_fields_then_records_and_lists() {
+    let reg = Registry::new().await;
+    let who = reg.person("p", users::Role::Submitter).await;
+    let (cookie, csrf) = reg.session(&who).await;
+    let anonymous = reg.page("/en/rights-reports", None, None).await;
+    assert_eq!(anonymous.status, StatusCode::SEE_OTHER);
+
+    let page = reg
+        .page("/en/rights-reports?service=gmail", Some(&cookie), None)
+        .await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(
+        page.text()
+            .contains("<option value=\"gmail\" selected>Gmail</option>")
+    );
+
+    let future = (Utc::now().date_naive() + chrono::Duration::days(9)).to_string();
+    let typed = [
+        ("csrf", csrf.as_str()),
+        ("service", "gmail"),
+        ("right", "access"),
+        ("sent_on", future.as_str()),
+        ("channel", "email"),
+        ("outcome", "pending"),
+        ("answered_on", ""),
+        ("completeness", ""),
+        ("format", ""),
+        ("note", "they asked for my passport"),
+    ];
+    let refused = reg
+        .page("/en/rights-reports", Some(&cookie), Some(&typed))
+        .await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let html = refused.text();
+    assert!(
+        html.contains("<title>Error: "),
+        "the title says there is an error"
+    );
+    assert!(
+        html.contains("href=\"#f-sent-on\""),
+        "the summary links to the field"
+    );
+    let sent = field_html(&html, "f-sent-on");
+    assert!(sent.contains(&format!("value=\"{future}\"")), "{sent}");
+    assert!(sent.contains("aria-invalid=\"true\""), "{sent}");
+    assert!(html.contains("the date sent is in the future"));
+    assert!(html.contains(">they asked for my passport</textarea>"));
+    assert_eq!(reg.report_count().await, 0);
+
+    let sent_on = days_ago(3);
+    let mut good = typed;
+    good[3] = ("sent_on", sent_on.as_str());
+    let done = reg
+        .page("/en/rights-reports", Some(&cookie), Some(&good))
+        .await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.text());
+    assert_eq!(reg.report_count().await, 1);
+    let list = reg
+        .page("/en/rights-reports", Some(&cookie), None)
+        .await
+        .text();
+    assert!(list.contains("<td>Gmail</td>"), "{list}");
+    assert!(list.contains("Waiting for an answer"));
+
+    let no_csrf = reg
+        .page("/en/rights-reports", Some(&cookie), Some(&good[1..]))
+        .await;
+    assert_eq!(no_csrf.status, StatusCode::FORBIDDEN);
+    assert_eq!(reg.report_count().await, 1);
 }

@@ -15,7 +15,9 @@ pub mod info;
 pub mod login;
 pub mod observatory;
 pub mod review;
+pub mod rights;
 pub mod search;
+pub mod service_rights;
 pub mod submission;
 pub mod submit;
 
