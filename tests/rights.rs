@@ -734,6 +734,9 @@ async fn a_service_page_shows_its_aggregates_only_from_k_people_with_the_deadlin
         "a mailto without recipient"
     );
     assert!(html.contains("structured, commonly used and machine-readable format"));
+    let observatory = reg.page("/en/observatory", None, None).await.text();
+    assert!(observatory.contains("Not enough reports yet to publish anything."));
+    assert!(!observatory.contains("rights-chart-t"));
     let fr = reg.page("/fr/alternatives/gmail", None, None).await.text();
     assert!(fr.contains("Vos droits auprès de Gmail"));
     assert!(fr.contains("Demande de portabilité (RGPD, art. 20), Gmail"));
@@ -753,6 +756,19 @@ async fn a_service_page_shows_its_aggregates_only_from_k_people_with_the_deadlin
         "{html}"
     );
     assert!(!html.contains(&days_ago(60)), "no date sent is shown");
+    let observatory = reg.page("/en/observatory", None, None).await.text();
+    assert!(!observatory.contains("Not enough reports yet to publish anything."));
+    assert!(observatory.contains(
+        "<title id=\"rights-chart-t\">Share of requests answered within the legal month</title>"
+    ));
+    assert!(
+        observatory.contains("Gmail — Access (art. 15)"),
+        "the bar's label"
+    );
+    assert!(
+        observatory.contains("<th scope=\"row\">Gmail</th><td>Access (art. 15)</td><td>5</td>"),
+        "{observatory}"
+    );
 }
 
 #[tokio::test]

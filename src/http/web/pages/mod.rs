@@ -14,6 +14,7 @@ pub mod home;
 pub mod info;
 pub mod login;
 pub mod observatory;
+pub mod observatory_rights;
 pub mod review;
 pub mod rights;
 pub mod search;

@@ -94,7 +94,7 @@ pub fn letter(ctx: &Ctx, service: &Service, right: GdprRight) -> Letter {
     }
 }
 
-fn row(ctx: &Ctx, p: &Published) -> FiguresRow {
+pub fn row(ctx: &Ctx, p: &Published) -> FiguresRow {
     let tr = ctx.tr;
     let dash = || "—".to_owned();
     let pct = |v: Option<f64>| v.map_or_else(dash, |v| format!("{} %", (v * 100.0).round()));
