@@ -842,3 +842,77 @@ async fn the_report_form_keeps_what_was_typed_with_errors_next_to_fields_then_re
     assert_eq!(no_csrf.status, StatusCode::FORBIDDEN);
     assert_eq!(reg.report_count().await, 1);
 }
+
+#[tokio::test]
+async fn reviewers_see_flagged_reports_and_hide_one_with_a_reason_that_its_author_sees() {
+    let reg = Registry::new().await;
+    let author = reg.person("author", users::Role::Submitter).await;
+    let mut input = answered("gmail", 10);
+    input.note = "the support agent was rude".into();
+    let row = rights::create(&reg.app.workflow, &author, &input)
+        .await
+        .expect("a report");
+    let (submitter_cookie, _) = reg.session(&author).await;
+    let refused = reg
+        .page("/en/review/rights", Some(&submitter_cookie), None)
+        .await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+
+    let reviewer = reg.person("rev", users::Role::Reviewer).await;
+    let (cookie, csrf) = reg.session(&reviewer).await;
+    let html = reg
+        .page("/en/review/rights", Some(&cookie), None)
+        .await
+        .text();
+    assert!(
+        html.contains("the support agent was rude"),
+        "reviewers read the note"
+    );
+    assert!(
+        html.contains("<th scope=\"row\">Gmail</th><td>1</td><td>1</td><td>0</td>"),
+        "{html}"
+    );
+
+    let action = format!("/en/review/rights/{}/hide", row.id);
+    let blank = reg
+        .page(
+            &action,
+            Some(&cookie),
+            Some(&[("csrf", csrf.as_str()), ("reason", "  ")]),
+        )
+        .await;
+    assert_eq!(blank.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        blank
+            .text()
+            .contains("give a reason of 1 to 500 characters")
+    );
+    let done = reg
+        .page(
+            &action,
+            Some(&cookie),
+            Some(&[("csrf", csrf.as_str()), ("reason", "names a person")]),
+        )
+        .await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER);
+    let html = reg
+        .page("/en/review/rights", Some(&cookie), None)
+        .await
+        .text();
+    assert!(
+        !html.contains("the support agent was rude"),
+        "no longer waiting"
+    );
+    assert!(
+        html.contains("<th scope=\"row\">Gmail</th><td>1</td><td>1</td><td>1</td>"),
+        "{html}"
+    );
+    let mine = reg
+        .page("/en/rights-reports", Some(&submitter_cookie), None)
+        .await
+        .text();
+    assert!(
+        mine.contains("hidden by a reviewer</span> names a person"),
+        "{mine}"
+    );
+}

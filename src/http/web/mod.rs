@@ -153,6 +153,8 @@ fn lang_router(lang: Lang, app: &Arc<App>) -> Router<Arc<App>> {
             get(rights::edit).post(rights::update),
         )
         .route(&at("/rights-reports/{id}/delete"), post(rights::delete))
+        .route(&at("/review/rights"), get(rights_review::page))
+        .route(&at("/review/rights/{id}/hide"), post(rights_review::hide))
         .route(&at("/admin"), get(admin::page))
         .route(&at("/admin/role"), post(admin::set_role))
         .layer(axum::middleware::from_fn(crate::http::middleware::no_store));

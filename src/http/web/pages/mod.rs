@@ -17,6 +17,7 @@ pub mod observatory;
 pub mod observatory_rights;
 pub mod review;
 pub mod rights;
+pub mod rights_review;
 pub mod search;
 pub mod service_rights;
 pub mod submission;

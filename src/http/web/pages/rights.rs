@@ -47,7 +47,8 @@ pub struct ReportRow {
     pub right: String,
     pub sent: String,
     pub outcome: String,
-    pub hidden: bool,
+    /// The reviewer's reason when the report is hidden.
+    pub hidden: Option<String>,
     pub edit_href: String,
     pub delete_action: String,
 }
@@ -279,7 +280,9 @@ fn row(ctx: &Ctx, r: &rights_reports::Model) -> ReportRow {
             Some(on) => tr.s("rights-answered-on", "date", &tr.date(on)),
             None => tr.t(&format!("rights-outcome-{}", r.outcome.to_value())),
         },
-        hidden: r.hidden,
+        hidden: r
+            .hidden
+            .then(|| r.hidden_reason.clone().unwrap_or_default()),
         edit_href: ctx.href(&format!("/rights-reports/{}", r.id)),
         delete_action: ctx.href(&format!("/rights-reports/{}/delete", r.id)),
     }
