@@ -916,3 +916,19 @@ async fn reviewers_see_flagged_reports_and_hide_one_with_a_reason_that_its_autho
         "{mine}"
     );
 }
+
+#[tokio::test]
+async fn a_service_with_a_sourced_privacy_contact_shows_it_and_the_others_say_there_is_none() {
+    let reg = Registry::new().await;
+    let html = reg
+        .page("/en/alternatives/whatsapp", None, None)
+        .await
+        .text();
+    assert!(
+        html.contains("href=\"https://whatsapp.com/legal/privacy-policy-eea/revisions/20231204\""),
+        "the contact from services/whatsapp.toml"
+    );
+    assert!(html.contains("page read on"));
+    let html = reg.page("/en/alternatives/gmail", None, None).await.text();
+    assert!(html.contains("does not list this service"));
+}

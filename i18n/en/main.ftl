@@ -848,3 +848,6 @@ rights-review-counts-none = No report yet.
 rights-review-col-flagged = Flagged or with a note
 rights-review-col-hidden = Hidden
 account-rights-review-link = Moderate the rights observatory
+rights-contact = Where to send a request, according to the service's own privacy page:
+rights-contact-checked = page read on { $date }
+rights-contact-none = The catalogue does not list this service's privacy contact yet: look for "privacy" or "data protection officer" on its site, or in its app's settings.

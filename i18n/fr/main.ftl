@@ -848,3 +848,6 @@ rights-review-counts-none = Aucun signalement pour l'instant.
 rights-review-col-flagged = Repérés ou avec remarque
 rights-review-col-hidden = Masqués
 account-rights-review-link = Modérer l'observatoire des droits
+rights-contact = Où envoyer une demande, selon la page de confidentialité du service lui-même :
+rights-contact-checked = page lue le { $date }
+rights-contact-none = Le catalogue n'indique pas encore le contact de ce service pour la protection des données : cherchez « confidentialité » ou « délégué à la protection des données » sur son site, ou dans les réglages de son application.

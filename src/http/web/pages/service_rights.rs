@@ -41,6 +41,9 @@ pub struct ServiceRights {
     pub unavailable: bool,
     pub threshold: String,
     pub deadline: String,
+    /// The service's own page for privacy requests, when the catalogue has one (and it still
+    /// passes the link rules), with the day it was read.
+    pub contact: Option<(String, String)>,
     pub letters: Vec<Letter>,
     pub report_href: String,
 }
@@ -129,6 +132,16 @@ pub fn build(ctx: &Ctx, service: &Service, published: Option<&[Published]>) -> S
         unavailable: published.is_none(),
         threshold: tr.args("rights-threshold", &[("k", aggregate::K.into())]),
         deadline: tr.s("rights-deadline", "service", &service.name),
+        contact: service
+            .privacy_contact
+            .as_ref()
+            .filter(|c| crate::data::url_problem(&c.url).is_none())
+            .map(|c| {
+                (
+                    c.url.clone(),
+                    tr.s("rights-contact-checked", "date", &tr.date(c.checked)),
+                )
+            }),
         letters: GdprRight::iter().map(|r| letter(ctx, service, r)).collect(),
         report_href: format!("{}?service={}", ctx.href("/rights-reports"), service.id),
     }
