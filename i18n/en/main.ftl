@@ -851,3 +851,4 @@ account-rights-review-link = Moderate the rights observatory
 rights-contact = Where to send a request, according to the service's own privacy page:
 rights-contact-checked = page read on { $date }
 rights-contact-none = The catalogue does not list this service's privacy contact yet: look for "privacy" or "data protection officer" on its site, or in its app's settings.
+privacy-accounts-rights-reports = your reports to the rights-request observatory (the service, the right, the dates, the answer, and any note, which only reviewers read): they are never published, only aggregates of at least five different people are; they are in your data download, and deleted when you delete them or your account.

@@ -851,3 +851,4 @@ account-rights-review-link = Modérer l'observatoire des droits
 rights-contact = Où envoyer une demande, selon la page de confidentialité du service lui-même :
 rights-contact-checked = page lue le { $date }
 rights-contact-none = Le catalogue n'indique pas encore le contact de ce service pour la protection des données : cherchez « confidentialité » ou « délégué à la protection des données » sur son site, ou dans les réglages de son application.
+privacy-accounts-rights-reports = vos signalements à l'observatoire des demandes d'exercice de droits (le service, le droit, les dates, la réponse et l'éventuelle remarque, que seuls les relecteurs lisent) : ils ne sont jamais publiés, seuls le sont des agrégats d'au moins cinq personnes différentes ; ils figurent dans le téléchargement de vos données et sont supprimés quand vous les supprimez ou supprimez votre compte.
