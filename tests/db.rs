@@ -25,6 +25,7 @@ const TABLES: [&str; 11] = [
     "login_flows",
     "api_tokens",
     "observations",
+    "rights_reports",
 ];
 
 /// A database of its own for one test, removed when dropped.
@@ -195,8 +196,11 @@ async fn rolling_back_removes_the_tables_and_migrating_again_restores_them() {
     t.user("github", "1").await.expect("a user before");
 
     let last = db::migrate_down(&t.conn, Some(1)).await.expect("down one");
-    assert_eq!(last, vec!["m20261207_000011_create_evidence".to_owned()]);
-    assert!(!t.existing_tables().await.contains(&"observations"));
+    assert_eq!(
+        last,
+        vec!["m20261207_000012_create_rights_reports".to_owned()]
+    );
+    assert!(!t.existing_tables().await.contains(&"rights_reports"));
     let status = db::migrate_status(&t.conn).await.expect("status");
     assert_eq!(status.iter().filter(|m| !m.applied).count(), 1);
 

@@ -889,6 +889,31 @@ fn a_service_in_an_unknown_category_is_rejected() {
 }
 
 #[test]
+fn a_service_privacy_contact_must_be_an_https_page_with_the_day_it_was_read() {
+    let tree = DataTree::seed_subset();
+    let original = std::fs::read_to_string(tree.path().join("services/telegram.toml"))
+        .expect("copied service");
+    let text = format!(
+        "{original}\n[privacy_contact]\nurl = \"http://telegram.org/privacy\"\nchecked = 2026-12-07\n"
+    );
+    tree.write("services/telegram.toml", &text);
+    let report = tree.validate();
+    let d = the_only_error(&report, codes::INSECURE_URL);
+    assert_eq!(d.file, "services/telegram.toml");
+    assert_eq!(at(d), position_of(&text, "\"http://telegram.org/privacy\""));
+
+    let fixed = text.replace("http://", "https://");
+    tree.write("services/telegram.toml", &fixed);
+    assert!(tree.validate().is_valid(), "{}", tree.validate().explain());
+    let undated = fixed.replace("checked = 2026-12-07\n", "");
+    tree.write("services/telegram.toml", &undated);
+    assert!(
+        !tree.validate().is_valid(),
+        "the day it was read is required"
+    );
+}
+
+#[test]
 fn a_category_whose_id_is_not_its_file_name_is_rejected() {
     let tree = DataTree::seed_subset();
     let text = std::fs::read_to_string(tree.path().join("categories/notes.toml"))

@@ -17,6 +17,7 @@ mod m20261122_000008_create_audit_log;
 mod m20261122_000009_login_flows_and_audit_retention;
 mod m20261122_000010_create_api_tokens;
 mod m20261207_000011_create_evidence;
+mod m20261207_000012_create_rights_reports;
 
 /// The ordered list of migrations the application applies at start-up.
 #[derive(Debug)]
@@ -37,6 +38,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000009_login_flows_and_audit_retention::Migration),
             Box::new(m20261122_000010_create_api_tokens::Migration),
             Box::new(m20261207_000011_create_evidence::Migration),
+            Box::new(m20261207_000012_create_rights_reports::Migration),
         ]
     }
 }

@@ -526,6 +526,9 @@ pub fn check_service(
 ) {
     f.id_matches_stem("id", &s.id, stem);
     f.url("/homepage", &s.homepage);
+    if let Some(contact) = &s.privacy_contact {
+        f.url("/privacy_contact/url", &contact.url);
+    }
     f.reference(
         "/categories",
         &s.categories,

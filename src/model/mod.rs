@@ -15,7 +15,7 @@ pub use entry::{
     is_valid_slug,
 };
 pub use grade::{Grade, GradeBreakdown, grade_entry};
-pub use taxonomy::{Aliases, Category, Service};
+pub use taxonomy::{Aliases, Category, PrivacyContact, Service};
 pub use text::{Lang, Localized, LocalizedList, Markdown};
 
 /// Ids of criteria, categories and services follow the same rule as entry slugs.

@@ -37,4 +37,20 @@ pub struct Service {
     pub categories: Vec<String>,
     #[serde(default)]
     pub aliases: Aliases,
+    /// Where people reach the service's data-protection officer or privacy requests: its
+    /// own privacy page, read on `checked`. Absent when nobody has found and read one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub privacy_contact: Option<PrivacyContact>,
+}
+
+/// A service's own page for privacy requests (its privacy policy's contact section, its
+/// data-protection officer's form), sourced like any fact: the page, and the day it was read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PrivacyContact {
+    /// An https page of the service itself.
+    #[schemars(length(max = 500))]
+    pub url: String,
+    /// When someone read the page and saw the contact there.
+    pub checked: chrono::NaiveDate,
 }

@@ -134,6 +134,7 @@ pub(crate) mod tests {
                 fr: aliases.iter().map(|s| s.to_string()).collect(),
                 en: vec![],
             },
+            privacy_contact: None,
         }
     }
 

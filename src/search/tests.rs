@@ -136,6 +136,7 @@ fn service(id: &str, name: &str, aliases: &[&str], categories: &[&str]) -> Servi
             fr: aliases.iter().map(|s| s.to_string()).collect(),
             en: vec![],
         },
+        privacy_contact: None,
     }
 }
 

@@ -18,6 +18,7 @@ pub mod jobs;
 pub mod privacy;
 pub mod proposals;
 pub mod review;
+pub mod rights;
 pub mod rules;
 pub mod submissions;
 pub mod tokens;

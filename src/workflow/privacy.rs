@@ -3,7 +3,9 @@
 //! pseudonym, the e-mail address and the provider's subject are erased, sessions end;
 //! submissions, comments and decisions stay (they are part of public decisions), attributed
 //! to the pseudonym. Git commits already written keep the name given at the time (the data
-//! repository's history is public record; the privacy page says so).
+//! repository's history is public record; the privacy page says so). Reports to the
+//! rights-request observatory are deleted with the account: they describe the person's own
+//! requests, and only their aggregates were ever published.
 
 use chrono::Utc;
 use sea_orm::{
@@ -16,7 +18,7 @@ use super::context::Context;
 use super::{Actor, WorkflowError, pseudonym};
 use crate::db::audit;
 use crate::db::entities::{
-    api_tokens, audit_log, comments, review_decisions, sessions, submissions, users,
+    api_tokens, audit_log, comments, review_decisions, rights_reports, sessions, submissions, users,
 };
 
 /// Everything the database holds about the actor, as one JSON document.
@@ -45,6 +47,7 @@ pub async fn export(ctx: &Context, actor: &Actor) -> Result<serde_json::Value, W
         .order_by_asc(review_decisions::Column::Id)
         .all(ctx.db()?)
         .await?;
+    let reports = super::rights::mine(ctx, actor).await?;
     let actions = audit_log::Entity::find()
         .filter(audit_log::Column::ActorId.eq(actor.id))
         .order_by_asc(audit_log::Column::Id)
@@ -98,6 +101,23 @@ pub async fn export(ctx: &Context, actor: &Actor) -> Result<serde_json::Value, W
             "reason": d.reason,
             "created_at": d.created_at,
         })).collect::<Vec<_>>(),
+        "rights_reports": reports.iter().map(|r| json!({
+            "id": r.id,
+            "service": r.service_id,
+            "right": r.gdpr_right.to_value(),
+            "sent_on": r.sent_on,
+            "channel": r.channel.to_value(),
+            "outcome": r.outcome.to_value(),
+            "answered_on": r.answered_on,
+            "completeness": r.completeness.map(|c| c.to_value()),
+            "format": r.format.map(|f| f.to_value()),
+            "note": r.note,
+            "flag": r.flag,
+            "hidden": r.hidden,
+            "hidden_reason": r.hidden_reason,
+            "created_at": r.created_at,
+            "updated_at": r.updated_at,
+        })).collect::<Vec<_>>(),
         "audit_log": actions.iter().map(|a| json!({
             "at": a.at,
             "action": a.action,
@@ -107,7 +127,7 @@ pub async fn export(ctx: &Context, actor: &Actor) -> Result<serde_json::Value, W
 }
 
 /// Deletes the actor's account (pseudonymisation, see the module documentation), ends
-/// every session of it and deletes its API tokens. Returns the pseudonym now shown.
+/// every session of it and deletes its API tokens and its observatory reports. Returns the pseudonym now shown.
 pub async fn delete_account(ctx: &Context, actor: &Actor) -> Result<String, WorkflowError> {
     super::rules::check_account(actor, super::rules::AccountAction::DeleteAccount)?;
     let txn = ctx.db()?.begin().await?;
@@ -136,12 +156,17 @@ pub async fn delete_account(ctx: &Context, actor: &Actor) -> Result<String, Work
         .filter(api_tokens::Column::UserId.eq(actor.id))
         .exec(&txn)
         .await?;
+    let reports = rights_reports::Entity::delete_many()
+        .filter(rights_reports::Column::UserId.eq(actor.id))
+        .exec(&txn)
+        .await?
+        .rows_affected;
     audit::record(
         &txn,
         Some(actor.id),
         "account.delete",
         &format!("user:{}", actor.id),
-        &json!({"pseudonym": name}),
+        &json!({"pseudonym": name, "rights_reports_deleted": reports}),
     )
     .await?;
     txn.commit().await?;

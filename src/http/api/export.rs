@@ -50,7 +50,7 @@ pub struct Export {
     pub entries: Vec<ExportedEntry>,
 }
 
-fn license_link(res: &mut Response, filename: &str) {
+pub(super) fn license_link(res: &mut Response, filename: &str) {
     let h = res.headers_mut();
     if let Ok(v) = HeaderValue::from_str(&format!("<{DATA_LICENSE_URL}>; rel=\"license\"")) {
         h.insert(header::LINK, v);

@@ -10,6 +10,7 @@ mod guard;
 mod health;
 mod parameters;
 mod reviews;
+mod rights;
 pub mod search;
 pub mod submissions;
 mod taxonomy;
@@ -39,6 +40,7 @@ use crate::app::App;
         (name = "catalogue", description = "Entries, criteria, categories, services"),
         (name = "export", description = "The whole catalogue in one file"),
         (name = "operations", description = "Health and metrics"),
+        (name = "observatory", description = "The rights-request observatory: aggregates of people's reports on how services answered their GDPR requests (published only above a threshold of different accounts; CC BY-SA 4.0), and one's own reports"),
         (name = "workflow", description = "Submissions, reviews and decisions; writing needs a session and its CSRF token")
     )
 )]
@@ -67,6 +69,13 @@ pub fn router(app: Arc<App>) -> (Router, utoipa::openapi::OpenApi) {
         .routes(routes!(health::metrics))
         .split_for_parts();
     openapi.merge(ops_api);
+    // Public, but read from the database: tagged by content, not by catalogue.
+    let (observed, observed_api) = OpenApiRouter::new()
+        .routes(routes!(rights::of_service))
+        .routes(routes!(rights::observatory))
+        .routes(routes!(rights::observatory_csv))
+        .split_for_parts();
+    openapi.merge(observed_api);
     let (flow, flow_api) = OpenApiRouter::new()
         .routes(routes!(submissions::create, submissions::mine))
         .routes(routes!(submissions::one, submissions::update))
@@ -78,6 +87,10 @@ pub fn router(app: Arc<App>) -> (Router, utoipa::openapi::OpenApi) {
         .routes(routes!(account::export))
         .routes(routes!(account::tokens, account::make_token))
         .routes(routes!(account::revoke_token))
+        .routes(routes!(rights::mine, rights::create))
+        .routes(routes!(rights::update, rights::delete))
+        .routes(routes!(rights::flagged))
+        .routes(routes!(rights::hide))
         .split_for_parts();
     openapi.merge(flow_api);
     openapi.paths.paths.insert(
@@ -124,6 +137,14 @@ pub fn router(app: Arc<App>) -> (Router, utoipa::openapi::OpenApi) {
                 .expose_headers([axum::http::header::ETAG]),
         )
         .with_state(Arc::clone(&app));
+    let observed = observed
+        .layer(axum::middleware::from_fn(middleware::cache_by_content))
+        .layer(
+            cors.clone()
+                .allow_headers([axum::http::header::IF_NONE_MATCH])
+                .expose_headers([axum::http::header::ETAG]),
+        )
+        .with_state(Arc::clone(&app));
     let ops = ops
         .layer(axum::middleware::from_fn(middleware::no_store))
         .layer(cors)
@@ -132,5 +153,5 @@ pub fn router(app: Arc<App>) -> (Router, utoipa::openapi::OpenApi) {
     let flow = flow
         .layer(axum::middleware::from_fn(middleware::no_store))
         .with_state(app);
-    (read.merge(ops).merge(flow), openapi)
+    (read.merge(observed).merge(ops).merge(flow), openapi)
 }

@@ -82,9 +82,11 @@ pub fn router(app: Arc<App>) -> Router {
 /// - public pages, the same for everyone and made from the catalogue snapshot alone: an ETag
 ///   of the snapshot and the URL, and `public, max-age=300` (`middleware::cache`); the login
 ///   page is one of them (it does not know who is asking);
-/// - the record of decisions, the same for everyone but read from the database too: an ETag
-///   of the page itself (`middleware::cache_by_content`);
-/// - the pages of a session (submitting, reviewing, one's account, administration): `no-store`
+/// - the record of decisions, and the pages that show the rights observatory's aggregates
+///   (a service's alternatives, the observatory), the same for everyone but read from the
+///   database too: an ETag of the page itself (`middleware::cache_by_content`);
+/// - the pages of a session (submitting, reviewing, one's account and rights reports,
+///   administration): `no-store`
 ///   and no ETag (`middleware::no_store`). They are kept out of `cache`, whose `304` answers
 ///   before the handler runs, rather than having `cache` skip them afterwards.
 fn lang_router(lang: Lang, app: &Arc<App>) -> Router<Arc<App>> {
@@ -95,10 +97,8 @@ fn lang_router(lang: Lang, app: &Arc<App>) -> Router<Arc<App>> {
         .route(&at("/"), get(home::page))
         .route(&at("/search"), get(search::page))
         .route(&at("/entries/{slug}"), get(entry::page))
-        .route(&at("/alternatives/{service}"), get(alternatives::page))
         .route(&at("/compare"), get(compare::page))
         .route(&at("/criteria"), get(criteria::page))
-        .route(&at("/observatory"), get(observatory::page))
         .route(&at("/login"), get(login::page))
         .route(&at("/privacy"), get(info::privacy))
         .route(&at("/about"), get(info::about))
@@ -116,6 +116,9 @@ fn lang_router(lang: Lang, app: &Arc<App>) -> Router<Arc<App>> {
         ));
     let record = Router::new()
         .route(&at("/decisions"), get(decisions::page))
+        // With the observatory's aggregates, which change with reports, not the catalogue.
+        .route(&at("/alternatives/{service}"), get(alternatives::page))
+        .route(&at("/observatory"), get(observatory::page))
         .layer(axum::middleware::from_fn(
             crate::http::middleware::cache_by_content,
         ));
@@ -141,6 +144,17 @@ fn lang_router(lang: Lang, app: &Arc<App>) -> Router<Arc<App>> {
             &at("/account/tokens/{id}/revoke"),
             post(account::revoke_token),
         )
+        .route(
+            &at("/rights-reports"),
+            get(rights::page).post(rights::create),
+        )
+        .route(
+            &at("/rights-reports/{id}"),
+            get(rights::edit).post(rights::update),
+        )
+        .route(&at("/rights-reports/{id}/delete"), post(rights::delete))
+        .route(&at("/review/rights"), get(rights_review::page))
+        .route(&at("/review/rights/{id}/hide"), post(rights_review::hide))
         .route(&at("/admin"), get(admin::page))
         .route(&at("/admin/role"), post(admin::set_role))
         .layer(axum::middleware::from_fn(crate::http::middleware::no_store));

@@ -84,7 +84,7 @@ fn form_page(action: &str) -> &str {
         // `/{lang}/account/delete`, `/tokens`, `/tokens/{id}/revoke`: the account page.
         return &action[..account.len() + "/account".len()];
     }
-    ["/comments", "/withdraw", "/decision", "/role"]
+    ["/comments", "/withdraw", "/decision", "/role", "/delete"]
         .into_iter()
         .find_map(|tail| action.strip_suffix(tail))
         .unwrap_or(action)

@@ -28,6 +28,8 @@ pub struct AlternativesPage {
     pub platforms: Vec<PlatformLink>,
     /// When a platform was asked for and nothing runs on it: says so, with the others' count.
     pub none_on_platform: Option<String>,
+    /// People's rights with the service: the observatory's aggregates, the deadline, letters.
+    pub rights: super::service_rights::ServiceRights,
 }
 
 /// A platform filter link; `current` is the one shown.
@@ -84,7 +86,13 @@ pub async fn page(
         });
         return Err(ctx.not_found(guess));
     };
-    let page = build(&ctx, &snapshot, service, platform);
+    let published = crate::workflow::rights::published(&ctx.app.workflow)
+        .await
+        .inspect_err(|e| {
+            tracing::warn!(error = %crate::util::escaped(e), "rights aggregates unavailable");
+        })
+        .ok();
+    let page = build(&ctx, &snapshot, service, platform, published.as_deref());
     render(&ctx, &page)
 }
 
@@ -169,6 +177,7 @@ pub fn build(
     snapshot: &Snapshot,
     service: &Service,
     platform: Option<Platform>,
+    published: Option<&[crate::workflow::rights::aggregate::Published]>,
 ) -> AlternativesPage {
     let tr = ctx.tr;
     let lang = ctx.lang;
@@ -236,6 +245,7 @@ pub fn build(
         related,
         platforms,
         none_on_platform,
+        rights: super::service_rights::build(ctx, service, published),
         search_href: crate::http::web::query::search_href_with(
             lang,
             "",

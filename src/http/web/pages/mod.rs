@@ -15,8 +15,12 @@ pub mod home;
 pub mod info;
 pub mod login;
 pub mod observatory;
+pub mod observatory_rights;
 pub mod review;
+pub mod rights;
+pub mod rights_review;
 pub mod search;
+pub mod service_rights;
 pub mod submission;
 pub mod submit;
 

@@ -19,6 +19,10 @@ pub struct ObservatoryPage {
     pub layout: Layout,
     pub figures: Vec<Figure>,
     pub charts: Vec<Chart>,
+    /// The rights-request observatory's part: its introduction, and its chart once anything
+    /// is published.
+    pub rights: super::observatory_rights::RightsIntro,
+    pub rights_chart: Option<Chart>,
 }
 
 #[derive(Debug, Clone)]
@@ -41,7 +45,16 @@ pub struct Chart {
 
 pub async fn page(ctx: Ctx) -> Result<Response, WebError> {
     let snapshot = ctx.app.snapshot();
-    let page = build(&ctx, &snapshot);
+    let published = crate::workflow::rights::published(&ctx.app.workflow)
+        .await
+        .inspect_err(|e| {
+            tracing::warn!(error = %crate::util::escaped(e), "rights aggregates unavailable");
+        })
+        .ok();
+    let mut page = build(&ctx, &snapshot);
+    let (intro, chart) = super::observatory_rights::build(&ctx, published.as_deref());
+    page.rights = intro;
+    page.rights_chart = chart;
     render(&ctx, &page)
 }
 
@@ -327,5 +340,7 @@ pub fn build(ctx: &Ctx, snapshot: &Snapshot) -> ObservatoryPage {
             categories_chart(tr, snapshot),
             review_chart(tr, snapshot),
         ],
+        rights: super::observatory_rights::build(ctx, Some(&[])).0,
+        rights_chart: None,
     }
 }
