@@ -164,17 +164,17 @@ fn changed_fields(before: &Entry, after: &Entry) -> Vec<String> {
 /// existing deployments: their server path is cut to its last part, as new imports write it.
 fn public_message(summary: &str) -> String {
     for prefix in ["Import ", "Merge import of "] {
-        if let Some(path) = summary.strip_prefix(prefix) {
-            if path.starts_with('/') || path.contains(":\\") {
-                let trimmed = path.trim_end_matches(['/', '\\']);
-                let name = trimmed.rsplit(['/', '\\']).next().unwrap_or_default();
-                let name = if name.is_empty() {
-                    "the data directory"
-                } else {
-                    name
-                };
-                return format!("{prefix}{name}");
-            }
+        if let Some(path) = summary.strip_prefix(prefix)
+            && (path.starts_with('/') || path.contains(":\\"))
+        {
+            let trimmed = path.trim_end_matches(['/', '\\']);
+            let name = trimmed.rsplit(['/', '\\']).next().unwrap_or_default();
+            let name = if name.is_empty() {
+                "the data directory"
+            } else {
+                name
+            };
+            return format!("{prefix}{name}");
         }
     }
     summary.to_owned()
