@@ -499,6 +499,52 @@ fn schema_properties(doc: &Value, schema: &Value) -> Vec<String> {
 }
 
 #[tokio::test]
+async fn the_openapi_document_says_what_the_workflow_operations_accept_and_answer() {
+    let doc = get("/api/v1/openapi.json").await.json();
+    // The review queue's filters are query parameters, optional, bounded as the handler is.
+    let params = doc["paths"]["/api/v1/review/queue"]["get"]["parameters"]
+        .as_array()
+        .expect("queue parameters");
+    for p in params {
+        assert_eq!(p["in"], "query", "{p}");
+        assert_ne!(p["required"], true, "{p}");
+    }
+    let age = params
+        .iter()
+        .find(|p| p["name"] == "min_age_days")
+        .expect("min_age_days");
+    assert_eq!(age["schema"]["minimum"], 0, "{age}");
+    assert_eq!(age["schema"]["maximum"], 3650, "{age}");
+    // A decision is one of three words; a verdict names a criterion of the catalogue.
+    let decision = &doc["components"]["schemas"]["DecisionName"]["enum"];
+    assert_eq!(
+        decision,
+        &serde_json::json!(["approve", "request-changes", "reject"])
+    );
+    let criteria = doc["components"]["schemas"]["VerdictBody"]["properties"]["criterion"]["enum"]
+        .as_array()
+        .expect("criterion enum");
+    assert!(criteria.iter().any(|c| c == "no-trackers"), "{criteria:?}");
+    // Every operation reading an id or a body documents the 400 of a malformed one, and
+    // those on one submission its 404.
+    for (path, method) in [
+        ("/api/v1/me/tokens", "post"),
+        ("/api/v1/me/tokens/{id}", "delete"),
+        ("/api/v1/submissions", "post"),
+        ("/api/v1/submissions/{id}", "get"),
+        ("/api/v1/submissions/{id}", "put"),
+        ("/api/v1/submissions/{id}/comments", "post"),
+        ("/api/v1/submissions/{id}/decision", "post"),
+    ] {
+        let responses = &doc["paths"][path][method]["responses"];
+        assert!(responses["400"].is_object(), "{method} {path}: {responses}");
+        if path.starts_with("/api/v1/submissions/") {
+            assert!(responses["404"].is_object(), "{method} {path}: {responses}");
+        }
+    }
+}
+
+#[tokio::test]
 async fn the_openapi_document_gives_a_submission_with_its_decisions_and_comments() {
     let doc = get("/api/v1/openapi.json").await.json();
     let answer = &doc["paths"]["/api/v1/submissions/{id}"]["get"]["responses"]["200"]["content"]["application/json"]

@@ -1054,14 +1054,32 @@ async fn a_tool_submits_with_an_api_token_that_opens_no_page_and_ends_when_revok
         let (status, answer) = maintainer.send(Method::POST, &tokens_url, Some(body)).await;
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{why}: {answer}");
     }
+    // `days` is a JSON Schema integer, as the document says: 30.5 is none (a malformed body),
+    // 30.0 is 30.
+    let (status, answer) = maintainer
+        .send(
+            Method::POST,
+            &tokens_url,
+            Some(json!({"name": "CI", "days": 30.5})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{answer}");
     let (status, made) = maintainer
         .send(
             Method::POST,
             &tokens_url,
-            Some(json!({"name": "CI of Tool App", "days": 30})),
+            Some(json!({"name": "CI of Tool App", "days": 30.0})),
         )
         .await;
     assert_eq!(status, StatusCode::CREATED, "{made}");
+    let day = |field: &str| {
+        chrono::DateTime::parse_from_rfc3339(made[field].as_str().expect(field)).expect(field)
+    };
+    assert_eq!(
+        (day("expires_at") - day("created_at")).num_days(),
+        30,
+        "{made}"
+    );
     let secret = made["token"].as_str().expect("token").to_owned();
     assert!(secret.starts_with("frt_") && secret.len() == 68, "{secret}");
     let (_, listed) = maintainer.send(Method::GET, &tokens_url, None).await;

@@ -102,9 +102,27 @@ pub struct NewToken {
 #[serde(deny_unknown_fields)]
 pub struct TokenBody {
     /// What will use it, e.g. "CI of my project" (1 to 80 characters).
+    #[schema(min_length = 1, max_length = 80)]
     pub name: String,
     /// Days it lives, 1 to 366 (default 90).
+    #[schema(minimum = 1, maximum = 366)]
+    #[serde(default, deserialize_with = "whole_number")]
     pub days: Option<u32>,
+}
+
+/// A JSON number that is a whole one, as JSON Schema's `integer` reads it: `147.0` is 147.
+fn whole_number<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error> {
+    let Some(n) = Option::<f64>::deserialize(d)? else {
+        return Ok(None);
+    };
+    if n.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&n) {
+        // A whole number from 0 to u32::MAX, just checked: the cast is exact.
+        Ok(Some(n as u32))
+    } else {
+        Err(serde::de::Error::custom(format!(
+            "`days` must be a whole number of days, got {n}"
+        )))
+    }
 }
 
 /// Your API tokens, newest first.
@@ -122,7 +140,8 @@ pub async fn tokens(
 #[utoipa::path(post, path = "/api/v1/me/tokens", tag = "workflow",
     request_body = TokenBody,
     params(("X-CSRF-Token" = String, Header)),
-    responses((status = 201, body = NewToken), (status = 401, body = ErrorBody),
+    responses((status = 201, body = NewToken), (status = 400, body = ErrorBody),
+        (status = 401, body = ErrorBody),
         (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn make_token(
     State(app): State<Arc<App>>,
@@ -151,8 +170,9 @@ pub async fn make_token(
 
 /// Revokes one of your API tokens.
 #[utoipa::path(delete, path = "/api/v1/me/tokens/{id}", tag = "workflow",
-    params(("id" = i64, Path), ("X-CSRF-Token" = String, Header)),
-    responses((status = 204, description = "revoked"), (status = 401, body = ErrorBody),
+    params(("id" = i64, Path, minimum = 1), ("X-CSRF-Token" = String, Header)),
+    responses((status = 204, description = "revoked"), (status = 400, body = ErrorBody),
+        (status = 401, body = ErrorBody),
         (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
 pub async fn revoke_token(
     State(app): State<Arc<App>>,

@@ -28,7 +28,10 @@ pub(super) fn parse_id(text: &str) -> Result<i64, ApiError> {
         .ok_or_else(|| {
             ApiError::bad_request(
                 "invalid-parameter",
-                format!("`{text}` is not a submission number"),
+                format!(
+                    "`{text}` is not an id (a whole number from 1 to {})",
+                    i64::MAX
+                ),
             )
         })
 }

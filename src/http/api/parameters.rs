@@ -7,7 +7,9 @@
 //!   `?page=&per_page=`, then `?platform=%09`);
 //! - `category` and `criterion` of a search must name a category or criterion of the catalogue
 //!   served (400 otherwise), so the document served lists them as an `enum` of the current
-//!   catalogue's ids (ST202, "Schema-valid request rejected", `?category=<any string>`).
+//!   catalogue's ids (ST202, "Schema-valid request rejected", `?category=<any string>`);
+//! - a reviewer's verdict must name a criterion of the catalogue served (400 otherwise), so
+//!   the `criterion` of `VerdictBody` is likewise an `enum` of the criteria's ids.
 
 use utoipa::openapi::path::{Operation, ParameterIn};
 use utoipa::openapi::schema::{
@@ -85,10 +87,23 @@ fn is_blank_or(schema: &RefOr<Schema>) -> bool {
 }
 
 /// The document with the search's `category` and `criterion` restricted to the ids of the
-/// catalogue served now (or blank).
+/// catalogue served now (or blank), and a verdict's `criterion` to the criteria's ids.
 pub fn with_catalogue_ids(doc: &OpenApi, snapshot: &Snapshot) -> OpenApi {
     let mut doc = doc.clone();
     let c = &snapshot.catalogue;
+    let verdict = doc
+        .components
+        .as_mut()
+        .and_then(|components| components.schemas.get_mut("VerdictBody"));
+    if let Some(RefOr::T(Schema::Object(verdict))) = verdict {
+        let ids = ObjectBuilder::new()
+            .schema_type(Type::String)
+            .description(Some("The id of a criterion of the catalogue"))
+            .enum_values(Some(c.criteria.keys().cloned()));
+        verdict
+            .properties
+            .insert("criterion".into(), RefOr::T(ids.build().into()));
+    }
     let Some(op) = get_mut(&mut doc, "/api/v1/search") else {
         return doc;
     };

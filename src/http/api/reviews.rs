@@ -25,20 +25,53 @@ use crate::workflow::review::{self, DecisionInput, QueueFilter};
 /// A reviewer's verdict on one criterion.
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct VerdictBody {
+    /// The id of a criterion of the catalogue (the document served lists them).
     pub criterion: String,
     /// `met`, `partial`, `not-met`, `not-applicable` or `unknown`.
     pub status: Status,
     /// Links: absolute `https` URLs with a public host name and no credentials.
     #[serde(default)]
+    #[schema(schema_with = evidence_schema)]
     pub evidence: Vec<String>,
     pub note_fr: Option<String>,
     pub note_en: Option<String>,
+}
+
+/// The links a verdict's `evidence` accepts, as the document says them: `https://`, a host
+/// name of dot-separated labels whose last one starts with a letter (a last label of digits
+/// would be read as an IP address), then an optional path. Stricter than
+/// [`crate::data::url_problem`], which the handler applies: every text this pattern admits
+/// passes it.
+pub const EVIDENCE_PATTERN: &str = "^https://[A-Za-z0-9]+(-[A-Za-z0-9]+)*(\\.[A-Za-z0-9]+(-[A-Za-z0-9]+)*)*\\.[A-Za-z][A-Za-z0-9]*(-[A-Za-z0-9]+)*(/[A-Za-z0-9._~/-]*)?$";
+
+fn evidence_schema() -> utoipa::openapi::schema::Array {
+    utoipa::openapi::schema::ArrayBuilder::new()
+        .items(
+            utoipa::openapi::schema::ObjectBuilder::new()
+                .schema_type(utoipa::openapi::schema::Type::String)
+                .pattern(Some(EVIDENCE_PATTERN)),
+        )
+        .build()
+}
+
+/// What a decision may be.
+#[derive(Debug, ToSchema)]
+#[schema(rename_all = "kebab-case")]
+#[allow(
+    dead_code,
+    reason = "only its schema is used: the handler reads the text itself"
+)]
+pub enum DecisionName {
+    Approve,
+    RequestChanges,
+    Reject,
 }
 
 /// A decision on a submission.
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct DecisionBody {
     /// `approve`, `request-changes` or `reject`.
+    #[schema(value_type = DecisionName)]
     pub decision: String,
     /// Required to request changes or to reject.
     pub reason: Option<String>,
@@ -49,11 +82,11 @@ pub struct DecisionBody {
 /// Decides on a submission (reviewers; never on one's own: four-eyes). Approving merges the
 /// branch into the data repository and makes the entry searchable before answering.
 #[utoipa::path(post, path = "/api/v1/submissions/{id}/decision", tag = "workflow",
-    params(("id" = i64, Path), ("X-CSRF-Token" = String, Header)),
+    params(("id" = i64, Path, minimum = 1), ("X-CSRF-Token" = String, Header)),
     request_body = DecisionBody,
     responses((status = 201, body = review::PublicDecision), (status = 400, body = ErrorBody),
-        (status = 401, body = ErrorBody),
-        (status = 403, body = ErrorBody), (status = 409, body = ErrorBody),
+        (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+        (status = 404, body = ErrorBody), (status = 409, body = ErrorBody),
         (status = 422, body = ErrorBody), (status = 503, body = ErrorBody)))]
 pub async fn decide(
     State(app): State<Arc<App>>,
@@ -117,10 +150,14 @@ pub async fn decide(
 }
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct QueueQuery {
     /// `open` (default with `pending-git`), `pending-git` or `changes-requested`.
+    #[param(pattern = "^(|open|pending-git|changes-requested)$")]
     pub state: Option<String>,
     pub category: Option<String>,
+    /// Only submissions waiting at least this many days (0 to 3650).
+    #[param(minimum = 0, maximum = 3650)]
     pub min_age_days: Option<i64>,
 }
 

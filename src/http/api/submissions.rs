@@ -95,6 +95,7 @@ pub struct SubmissionDetail {
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct SubmissionBody {
     /// The whole entry file (TOML), e.g. the output of `cat entries/my-app.toml`.
+    #[schema(min_length = 1)]
     pub entry_toml: String,
 }
 
@@ -106,7 +107,7 @@ pub struct SubmissionBody {
     request_body = SubmissionBody,
     params(("X-CSRF-Token" = String, Header, description = "the session's CSRF token (GET /api/v1/me)")),
     responses(
-        (status = 201, body = SubmissionView),
+        (status = 201, body = SubmissionView), (status = 400, body = ErrorBody),
         (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
         (status = 409, body = ErrorBody), (status = 422, body = ErrorBody),
         (status = 503, body = ErrorBody)))]
@@ -139,8 +140,9 @@ pub async fn mine(
 
 /// One submission with its decisions and comments (its author and reviewers only).
 #[utoipa::path(get, path = "/api/v1/submissions/{id}", tag = "workflow",
-    params(("id" = i64, Path)),
-    responses((status = 200, body = SubmissionDetail), (status = 401, body = ErrorBody),
+    params(("id" = i64, Path, minimum = 1)),
+    responses((status = 200, body = SubmissionDetail), (status = 400, body = ErrorBody),
+        (status = 401, body = ErrorBody),
         (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
 pub async fn one(
     State(app): State<Arc<App>>,
@@ -160,10 +162,11 @@ pub async fn one(
 
 /// A new version of your submission (a new commit on its branch).
 #[utoipa::path(put, path = "/api/v1/submissions/{id}", tag = "workflow",
-    params(("id" = i64, Path), ("X-CSRF-Token" = String, Header)),
+    params(("id" = i64, Path, minimum = 1), ("X-CSRF-Token" = String, Header)),
     request_body = SubmissionBody,
-    responses((status = 200, body = SubmissionView), (status = 401, body = ErrorBody),
-        (status = 403, body = ErrorBody), (status = 409, body = ErrorBody),
+    responses((status = 200, body = SubmissionView), (status = 400, body = ErrorBody),
+        (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+        (status = 404, body = ErrorBody), (status = 409, body = ErrorBody),
         (status = 422, body = ErrorBody)))]
 pub async fn update(
     State(app): State<Arc<App>>,
@@ -181,15 +184,18 @@ pub async fn update(
 
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct CommentBody {
+    /// The comment, 1 to 5000 characters (white space around it does not count).
+    #[schema(min_length = 1, max_length = 5000)]
     pub body: String,
 }
 
 /// A comment on a submission (its author or a reviewer).
 #[utoipa::path(post, path = "/api/v1/submissions/{id}/comments", tag = "workflow",
-    params(("id" = i64, Path), ("X-CSRF-Token" = String, Header)),
+    params(("id" = i64, Path, minimum = 1), ("X-CSRF-Token" = String, Header)),
     request_body = CommentBody,
-    responses((status = 201, description = "comment added"), (status = 401, body = ErrorBody),
-        (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
+    responses((status = 201, description = "comment added"), (status = 400, body = ErrorBody),
+        (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+        (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn comment(
     State(app): State<Arc<App>>,
     ApiUser(user): ApiUser,
