@@ -13,7 +13,7 @@ use sea_orm::{
     ActiveModelTrait, ConnectionTrait, Database, DatabaseConnection, EntityTrait, ModelTrait, Set,
 };
 
-const TABLES: [&str; 11] = [
+const TABLES: [&str; 12] = [
     "registry_meta",
     "users",
     "sessions",
