@@ -217,15 +217,25 @@ pub async fn observatory_csv(State(app): State<Arc<App>>) -> Result<Response, Ap
 #[derive(Debug, Default, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields, default)]
 pub struct ReportBody {
+    /// A service id of the catalogue (`GET /api/v1/services`).
+    #[schema(min_length = 1, max_length = 64, pattern = "^[a-z0-9]+(-[a-z0-9]+)*$")]
     pub service: String,
+    #[schema(pattern = "^(access|rectification|erasure|portability|objection)$")]
     pub right: String,
+    #[schema(format = Date)]
     pub sent_on: String,
+    #[schema(pattern = "^(web-form|email|post|in-app)$")]
     pub channel: String,
+    #[schema(pattern = "^(|pending|answered|no-answer)$")]
     pub outcome: Option<String>,
+    #[schema(format = Date)]
     pub answered_on: Option<String>,
+    #[schema(pattern = "^(|complete|partial|refused)$")]
     pub completeness: Option<String>,
+    #[schema(pattern = "^(|machine-readable|pdf|screenshots|other)$")]
     pub format: Option<String>,
     /// Free text for the registry's reviewers, never published (at most 2,000 characters).
+    #[schema(max_length = 2000)]
     pub note: Option<String>,
 }
 
@@ -340,7 +350,7 @@ pub async fn create(
 /// Replaces one of your reports (to add the answer, or correct it).
 #[utoipa::path(put, path = "/api/v1/me/rights-reports/{id}", tag = "observatory",
     request_body = ReportBody,
-    params(("id" = i64, Path), ("X-CSRF-Token" = String, Header)),
+    params(("id" = i64, Path, minimum = 1), ("X-CSRF-Token" = String, Header)),
     responses((status = 200, body = ReportView), (status = 400, body = ErrorBody),
         (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
         (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
@@ -360,7 +370,7 @@ pub async fn update(
 
 /// Deletes one of your reports; it leaves every aggregate at once.
 #[utoipa::path(delete, path = "/api/v1/me/rights-reports/{id}", tag = "observatory",
-    params(("id" = i64, Path), ("X-CSRF-Token" = String, Header)),
+    params(("id" = i64, Path, minimum = 1), ("X-CSRF-Token" = String, Header)),
     responses((status = 204, description = "deleted"), (status = 400, body = ErrorBody),
         (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
         (status = 404, body = ErrorBody)))]
@@ -392,14 +402,15 @@ pub async fn flagged(
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct HideBody {
-    /// 1 to 500 characters; kept with the report and in the audit log.
+    /// 1 to 500 characters, not only spaces; kept with the report and in the audit log.
+    #[schema(min_length = 1, max_length = 500, pattern = "\\S")]
     pub reason: String,
 }
 
 /// Hides a report from every aggregate, with a reason (reviewers; audited).
 #[utoipa::path(post, path = "/api/v1/review/rights-reports/{id}/hide", tag = "observatory",
     request_body = HideBody,
-    params(("id" = i64, Path), ("X-CSRF-Token" = String, Header)),
+    params(("id" = i64, Path, minimum = 1), ("X-CSRF-Token" = String, Header)),
     responses((status = 200, body = ReportView), (status = 400, body = ErrorBody),
         (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
         (status = 404, body = ErrorBody), (status = 409, body = ErrorBody),
