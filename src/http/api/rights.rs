@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::export::{DATA_LICENSE, DataLicense, LICENSE};
-use super::guard::require_csrf;
+use super::guard::{parse_id, require_csrf};
 use crate::app::App;
 use crate::db::entities::rights_reports;
 use crate::http::error::{ApiError, ErrorBody};
@@ -299,18 +299,6 @@ impl From<&rights_reports::Model> for ReportView {
     }
 }
 
-fn report_id(text: &str) -> Result<i64, ApiError> {
-    text.parse::<i64>()
-        .ok()
-        .filter(|id| *id > 0)
-        .ok_or_else(|| {
-            ApiError::bad_request(
-                "invalid-parameter",
-                format!("`{}` is not a report number", truncate(text, 32)),
-            )
-        })
-}
-
 fn body<T>(body: Result<Json<T>, axum::extract::rejection::JsonRejection>) -> Result<T, ApiError> {
     body.map(|Json(b)| b)
         .map_err(|e| ApiError::bad_request("invalid-body", e.body_text()))
@@ -362,7 +350,7 @@ pub async fn update(
     payload: Result<Json<ReportBody>, axum::extract::rejection::JsonRejection>,
 ) -> Result<Json<ReportView>, ApiError> {
     require_csrf(&user, &headers)?;
-    let id = report_id(&id)?;
+    let id = parse_id(&id)?;
     let input: ReportInput = body(payload)?.into();
     let row = rights::update(&app.workflow, &user.actor, id, &input).await?;
     Ok(Json(ReportView::from(&row)))
@@ -381,7 +369,7 @@ pub async fn delete(
     headers: HeaderMap,
 ) -> Result<StatusCode, ApiError> {
     require_csrf(&user, &headers)?;
-    let id = report_id(&id)?;
+    let id = parse_id(&id)?;
     rights::delete(&app.workflow, &user.actor, id).await?;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -423,7 +411,7 @@ pub async fn hide(
     payload: Result<Json<HideBody>, axum::extract::rejection::JsonRejection>,
 ) -> Result<Json<ReportView>, ApiError> {
     require_csrf(&user, &headers)?;
-    let id = report_id(&id)?;
+    let id = parse_id(&id)?;
     let HideBody { reason } = body(payload)?;
     let row = rights::hide(&app.workflow, &user.actor, id, &reason).await?;
     Ok(Json(ReportView::from(&row)))
